@@ -1,0 +1,62 @@
+"use client";
+
+import Link from "next/link";
+import { signIn } from "next-auth/react";
+import { useState, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import { makeTranslator, type Locale, type MessageKey } from "@/lib/i18n";
+
+function messageForSignInError(error: string | undefined): MessageKey | null {
+  if (!error) return null;
+  if (error === "RATE_LIMITED") return "auth.signIn.rateLimited";
+  return "auth.signIn.invalid";
+}
+
+export function SignInForm({ locale, callbackPath, initialError }: { locale: Locale; callbackPath: string; initialError?: string }) {
+  const t = makeTranslator(locale);
+  const [error, setError] = useState<MessageKey | null>(messageForSignInError(initialError));
+  const [isSubmitting, setIsSubmitting] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setIsSubmitting(true);
+    setError(null);
+    try {
+      const result = await signIn("credentials", {
+        email: String(form.get("email") ?? ""),
+        password: String(form.get("password") ?? ""),
+        redirect: false,
+      });
+      if (!result || result.error) {
+        setError(messageForSignInError(result?.error ?? "CredentialsSignin"));
+        return;
+      }
+      // A full navigation, so that every server component sees the new session.
+      window.location.assign(callbackPath);
+    } catch {
+      setError("errors.network");
+    } finally {
+      setIsSubmitting(false);
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-4 rounded-lg border border-neutral-200 bg-white p-6" noValidate>
+      {error && <Alert tone="error">{t(error)}</Alert>}
+      <TextField id="email" label={t("auth.field.email")} type="email" autoComplete="email" required />
+      <TextField id="password" label={t("auth.field.password")} type="password" autoComplete="current-password" required />
+      <Button type="submit" disabled={isSubmitting} className="w-full">
+        {isSubmitting ? t("auth.signIn.submitting") : t("auth.signIn.submit")}
+      </Button>
+      <p className="text-sm">
+        {t("auth.signIn.noAccount")}{" "}
+        <Link href="/sign-up" className="font-medium text-brand-700 underline">
+          {t("nav.signUp")}
+        </Link>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,31 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useTransition } from "react";
+import type { Locale } from "@/lib/i18n";
+
+export function LocaleSwitch({ nextLocale, label, ariaLabel }: { nextLocale: Locale; label: string; ariaLabel: string }) {
+  const router = useRouter();
+  const [isPending, startTransition] = useTransition();
+  return (
+    <button
+      type="button"
+      lang={nextLocale}
+      aria-label={ariaLabel}
+      disabled={isPending}
+      className="rounded border border-neutral-300 px-2 py-1 text-sm hover:bg-neutral-100"
+      onClick={() =>
+        startTransition(async () => {
+          await fetch("/api/locale", {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ locale: nextLocale }),
+          });
+          router.refresh();
+        })
+      }
+    >
+      {label}
+    </button>
+  );
+}

@@ -1,0 +1,48 @@
+import Link from "next/link";
+import { can } from "@/lib/permissions";
+import { getSessionUser } from "@/server/auth";
+import { getTranslator } from "@/server/i18n";
+import { LocaleSwitch } from "./locale-switch";
+import { SignOutButton } from "./sign-out-button";
+
+export async function SiteHeader() {
+  const [{ locale, t }, user] = await Promise.all([getTranslator(), getSessionUser()]);
+  const linkClass = "rounded px-2 py-1 text-sm font-medium hover:bg-brand-50";
+  return (
+    <header className="border-b border-neutral-200 bg-white">
+      <div className="mx-auto flex w-full max-w-5xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 sm:px-6">
+        <Link href="/" className="text-lg font-bold text-brand-700">
+          {t("site.name")}
+        </Link>
+        <nav aria-label={t("nav.main")} className="flex flex-1 flex-wrap items-center gap-1">
+          <Link href="/" className={linkClass}>
+            {t("nav.programme")}
+          </Link>
+          {can(user, "users:list") && (
+            <Link href="/admin/users" className={linkClass}>
+              {t("nav.admin")}
+            </Link>
+          )}
+        </nav>
+        <div className="flex flex-wrap items-center gap-2">
+          <LocaleSwitch nextLocale={locale === "fr" ? "en" : "fr"} label={t("locale.switchTo")} ariaLabel={t("locale.switchToLabel")} />
+          {user ? (
+            <>
+              <span className="text-sm text-neutral-600">{t("nav.signedInAs", { name: user.name })}</span>
+              <SignOutButton label={t("nav.signOut")} />
+            </>
+          ) : (
+            <>
+              <Link href="/sign-in" className={linkClass}>
+                {t("nav.signIn")}
+              </Link>
+              <Link href="/sign-up" className="rounded bg-brand-600 px-3 py-1 text-sm font-medium text-white hover:bg-brand-700">
+                {t("nav.signUp")}
+              </Link>
+            </>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}

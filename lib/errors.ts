@@ -1,0 +1,39 @@
+/**
+ * The one error type the server raises on purpose. Route handlers turn it into a JSON body
+ * `{ error: { code, message } }` with the status below (server/http.ts); pages turn it into
+ * a redirect, a 403 or a 404.
+ */
+export const ERROR_STATUS = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  BAD_ORIGIN: 403,
+  NOT_FOUND: 404,
+  VALIDATION_FAILED: 400,
+  INVALID_JSON: 400,
+  EMAIL_TAKEN: 409,
+  LAST_ADMIN: 409,
+  RATE_LIMITED: 429,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  /** Field-level details for validation errors (field path → message key). */
+  readonly fields?: Record<string, string>;
+
+  constructor(code: ErrorCode, message?: string, fields?: Record<string, string>) {
+    super(message ?? code);
+    this.name = "AppError";
+    this.code = code;
+    this.fields = fields;
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}

@@ -1,0 +1,17 @@
+// @ts-check
+// Security headers that do not depend on the request. The Content-Security-Policy needs a fresh
+// nonce per request, so proxy.ts sets it (see lib/security-headers.ts for both).
+const { staticSecurityHeaders } = require("./lib/security-headers-static.cjs");
+
+/** @type {import("next").NextConfig} */
+const nextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  // forbidden() from next/navigation answers a page with a real 403.
+  experimental: { authInterrupts: true },
+  async headers() {
+    return [{ source: "/:path*", headers: staticSecurityHeaders }];
+  },
+};
+
+module.exports = nextConfig;

@@ -1,0 +1,80 @@
+// npm start: migrate the database, seed demo accounts into an empty one, build when the sources
+// changed, then serve on http://localhost:$PORT (3000). `--dev` runs the development server instead.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { DEMO_ACCOUNTS, DEMO_PASSWORDS } from "./demo-accounts.mjs";
+import { migrateDatabase } from "./lib/migrate.mjs";
+import { baseEnv, ensureAuthSecret, root } from "./lib/runtime-env.mjs";
+
+const isDev = process.argv.includes("--dev");
+const port = process.env.PORT ?? "3000";
+const env = baseEnv({
+  AUTH_SECRET: ensureAuthSecret(),
+  NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+  PORT: port,
+});
+const nextBin = join(root, "node_modules", "next", "dist", "bin", "next");
+
+function newestMtimeMs(path) {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(path).reduce((newest, name) => Math.max(newest, newestMtimeMs(join(path, name))), stat.mtimeMs);
+}
+
+function needsBuild() {
+  const buildId = join(root, ".next", "BUILD_ID");
+  if (!existsSync(buildId)) return true;
+  const sources = ["app", "components", "lib", "server", "content", "proxy.ts", "next.config.js", "package.json", "postcss.config.mjs"];
+  const newestSource = Math.max(...sources.map((s) => newestMtimeMs(join(root, s))));
+  return newestSource > statSync(buildId).mtimeMs;
+}
+
+function run(command, args, label) {
+  const result = spawnSync(command, args, { cwd: root, env, stdio: ["ignore", "pipe", "inherit"], encoding: "utf8" });
+  if (result.status !== 0) {
+    process.stdout.write(result.stdout ?? "");
+    console.error(`\n✗ ${label} failed (exit ${result.status}).`);
+    process.exit(result.status ?? 1);
+  }
+  return result.stdout;
+}
+
+const applied = await migrateDatabase(env.DATABASE_URL);
+console.log(applied.length ? `✓ Migrations applied: ${applied.join(", ")}` : "✓ Database up to date");
+
+let seeded = false;
+if (process.env.SEED_DEMO !== "false") {
+  const out = run(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/seed.mts"], "Seeding");
+  seeded = JSON.parse(out.trim().split("\n").pop() ?? "{}").seeded === true;
+  console.log(seeded ? "✓ Demo accounts created" : "✓ Existing accounts kept (no demo seeding)");
+}
+
+if (!isDev && needsBuild()) {
+  console.log("… Building the platform (next build)");
+  const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, env, stdio: "inherit" });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const server = spawn(process.execPath, [nextBin, isDev ? "dev" : "start", "-p", port], { cwd: root, env, stdio: "inherit" });
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));
+
+const origin = `http://localhost:${port}`;
+for (let attempt = 0; attempt < 120; attempt++) {
+  try {
+    const response = await fetch(`${origin}/api/health`);
+    if (response.ok) break;
+  } catch {
+    // not listening yet
+  }
+  await new Promise((resolve) => setTimeout(resolve, 500));
+}
+console.log(`\nAccélérateur libre est prêt : ${origin}`);
+if (process.env.SEED_DEMO !== "false") {
+  console.log(seeded ? "Comptes de démonstration :" : "Comptes de démonstration (s'ils n'ont pas été modifiés) :");
+  for (const account of DEMO_ACCOUNTS) {
+    console.log(`  ${account.role.padEnd(8)}  ${account.email.padEnd(30)}  ${DEMO_PASSWORDS[account.role]}`);
+  }
+}

@@ -1,0 +1,51 @@
+import "server-only";
+import { z } from "zod";
+
+/**
+ * Environment, checked once. Read lazily so that tests can set DATABASE_URL before first use.
+ * scripts/start.mjs provides AUTH_SECRET (generated once into data/) when it is not set.
+ */
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z
+    .string()
+    .default("file:./data/accelerateur.db")
+    .refine((url) => url.startsWith("file:") || /^postgres(ql)?:\/\//.test(url), {
+      message: "DATABASE_URL must be a file: (SQLite) or postgresql:// URL",
+    }),
+  AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
+  NEXTAUTH_SECRET: z.string().min(32).optional(),
+  /** Public origin(s) of the platform, comma-separated, accepted as Origin of mutating requests. */
+  APP_ORIGINS: z.string().default(""),
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+});
+
+export type Env = z.infer<typeof envSchema> & { appOrigins: string[] };
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const details = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid environment: ${details}`);
+  }
+  cached = {
+    ...parsed.data,
+    appOrigins: parsed.data.APP_ORIGINS.split(",").map((o) => o.trim()).filter(Boolean),
+  };
+  return cached;
+}
+
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//.test(url);
+}
+
+/** The key that signs session cookies; only the auth code needs it. */
+export function getAuthSecret(): string {
+  const env = getEnv();
+  const secret = env.AUTH_SECRET ?? env.NEXTAUTH_SECRET;
+  if (!secret) throw new Error("AUTH_SECRET is not set (npm start generates one in data/auth-secret).");
+  return secret;
+}

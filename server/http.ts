@@ -1,0 +1,73 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import { ZodError, type z } from "zod";
+import { AppError, isAppError } from "@/lib/errors";
+import { makeTranslator, pickLocale, LOCALE_COOKIE, type MessageKey } from "@/lib/i18n";
+import { isSameOriginRequest } from "@/lib/request-origin";
+import { fieldErrorsOf } from "@/lib/validation";
+import { getEnv } from "./env";
+
+type RouteContext<P> = { params: Promise<P> };
+type Handler<P> = (request: Request, context: RouteContext<P>) => Promise<Response>;
+
+const MUTATING_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+function localeOf(request: Request) {
+  const cookie = request.headers
+    .get("cookie")
+    ?.split(";")
+    .map((c) => c.trim().split("="))
+    .find(([name]) => name === LOCALE_COOKIE)?.[1];
+  return pickLocale(cookie, request.headers.get("accept-language"));
+}
+
+/** The JSON error body of every API answer: `{ error: { code, message, fields? } }`. */
+export function errorResponse(request: Request, error: AppError): Response {
+  const t = makeTranslator(localeOf(request));
+  const fields = error.fields
+    ? Object.fromEntries(Object.entries(error.fields).map(([k, key]) => [k, t(key as MessageKey)]))
+    : undefined;
+  return NextResponse.json(
+    { error: { code: error.code, message: t(`errors.${error.code}`), ...(fields ? { fields } : {}) } },
+    { status: error.status },
+  );
+}
+
+/**
+ * Wraps a route handler: refuses cross-site mutating requests, turns AppError and zod errors into
+ * JSON answers with a code, and never lets an unexpected error leak details.
+ */
+export function route<P = Record<string, never>>(handler: Handler<P>): Handler<P> {
+  return async (request, context) => {
+    try {
+      if (MUTATING_METHODS.has(request.method)) {
+        const isSameOrigin = isSameOriginRequest({
+          origin: request.headers.get("origin"),
+          secFetchSite: request.headers.get("sec-fetch-site"),
+          host: request.headers.get("x-forwarded-host") ?? request.headers.get("host"),
+          allowedOrigins: getEnv().appOrigins,
+        });
+        if (!isSameOrigin) throw new AppError("BAD_ORIGIN");
+      }
+      return await handler(request, context);
+    } catch (error) {
+      if (isAppError(error)) return errorResponse(request, error);
+      if (error instanceof ZodError) {
+        return errorResponse(request, new AppError("VALIDATION_FAILED", undefined, fieldErrorsOf(error)));
+      }
+      console.error("Unexpected error in route handler", request.method, new URL(request.url).pathname, error);
+      return NextResponse.json({ error: { code: "INTERNAL", message: "Erreur interne." } }, { status: 500 });
+    }
+  };
+}
+
+/** Reads and validates a JSON body; a body that is not JSON is a 400, not a 500. */
+export async function parseJsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    throw new AppError("INVALID_JSON");
+  }
+  return schema.parse(body);
+}
