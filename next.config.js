@@ -6,6 +6,8 @@ const { staticSecurityHeaders } = require("./lib/security-headers-static.cjs");
 /** @type {import("next").NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // The test runner builds into its own folder so that it never replaces the build `npm start` serves.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   // forbidden() from next/navigation answers a page with a real 403.
   experimental: { authInterrupts: true },

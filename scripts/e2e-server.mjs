@@ -1,0 +1,33 @@
+// The server that the end-to-end tests drive: a fresh SQLite database in a temporary folder,
+// migrated and seeded with the demo accounts, then `next start` on E2E_PORT, from the build in
+// NEXT_DIST_DIR (made by scripts/test.mjs). Nothing here changes how production runs.
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { migrateDatabase } from "./lib/migrate.mjs";
+import { baseEnv, root } from "./lib/runtime-env.mjs";
+
+const port = process.env.E2E_PORT ?? "3210";
+const dir = mkdtempSync(join(tmpdir(), "accelerateur-e2e-"));
+const env = baseEnv({
+  DATABASE_URL: `file:${join(dir, "e2e.db")}`,
+  AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123456",
+  NEXTAUTH_URL: `http://localhost:${port}`,
+  NODE_ENV: "production",
+});
+
+await migrateDatabase(env.DATABASE_URL);
+const seed = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/seed.mts"], { cwd: root, env, stdio: "inherit" });
+if (seed.status !== 0) process.exit(seed.status ?? 1);
+
+const server = spawn(process.execPath, [join(root, "node_modules/next/dist/bin/next"), "start", "-p", port], { cwd: root, env, stdio: "inherit" });
+const stop = () => {
+  server.kill("SIGTERM");
+  rmSync(dir, { recursive: true, force: true });
+};
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => { stop(); process.exit(0); });
+server.on("exit", (code) => {
+  rmSync(dir, { recursive: true, force: true });
+  process.exit(code ?? 0);
+});

@@ -1,0 +1,83 @@
+// npm test: every test, in order of cost.
+//   1. type check (tsc)                      4. integration tests on PostgreSQL (throwaway cluster)
+//   2. unit tests (vitest, lib/ and tests/unit)  5. production build into .next-test
+//   3. integration tests on SQLite            6. end-to-end tests in Debian's Chromium (Playwright)
+// PostgreSQL: Debian's binaries start a cluster in a temporary folder on 127.0.0.1; when they are
+// missing the step is skipped and said so plainly (under CI=true it fails instead: CI must run both).
+// Ends with one line "N passed, N failed[, N skipped]" summing the test runners' own counts.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startPostgresCluster } from "./lib/pg-cluster.mjs";
+import { baseEnv, root } from "./lib/runtime-env.mjs";
+
+const reportDir = mkdtempSync(join(tmpdir(), "accelerateur-test-reports-"));
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const failedSteps = [];
+const skippedSteps = [];
+const bin = (name) => join(root, "node_modules", ".bin", name);
+
+function step(label, command, args, env = {}) {
+  console.log(`\n━━ ${label}`);
+  const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env: baseEnv(env) });
+  if (result.status !== 0) failedSteps.push(label);
+  return result.status === 0;
+}
+
+function addVitestCounts(file) {
+  if (!existsSync(file)) return;
+  const report = JSON.parse(readFileSync(file, "utf8"));
+  totals.passed += report.numPassedTests ?? 0;
+  totals.failed += report.numFailedTests ?? 0;
+  totals.skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+}
+
+function addPlaywrightCounts(file) {
+  if (!existsSync(file)) return;
+  const { stats } = JSON.parse(readFileSync(file, "utf8"));
+  totals.passed += (stats.expected ?? 0) + (stats.flaky ?? 0);
+  totals.failed += stats.unexpected ?? 0;
+  totals.skipped += stats.skipped ?? 0;
+}
+
+function vitest(label, project, env = {}) {
+  const file = join(reportDir, `${label.replace(/\W+/g, "-")}.json`);
+  step(label, bin("vitest"), ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${file}`], env);
+  addVitestCounts(file);
+}
+
+step("Type check", bin("tsc"), ["--noEmit"]);
+vitest("Unit tests", "unit");
+vitest("Integration tests on SQLite", "integration", { DATABASE_URL: "" });
+
+const { cluster, reason } = await startPostgresCluster().catch((error) => ({ cluster: null, reason: error.message }));
+if (cluster) {
+  try {
+    vitest("Integration tests on PostgreSQL", "integration", { DATABASE_URL: cluster.url });
+  } finally {
+    cluster.stop();
+  }
+} else if (process.env.CI) {
+  console.log(`\n━━ Integration tests on PostgreSQL: cannot start PostgreSQL (${reason})`);
+  failedSteps.push("Integration tests on PostgreSQL");
+} else {
+  console.log(`\n━━ Integration tests on PostgreSQL: SKIPPED — ${reason}`);
+  skippedSteps.push(`PostgreSQL integration tests (${reason})`);
+}
+
+const distDir = ".next-test";
+if (step("Production build (for end-to-end tests)", bin("next"), ["build"], { NEXT_DIST_DIR: distDir })) {
+  const file = join(reportDir, "e2e.json");
+  step("End-to-end tests (Chromium)", bin("playwright"), ["test"], { NEXT_DIST_DIR: distDir, PLAYWRIGHT_JSON_OUTPUT_NAME: file });
+  addPlaywrightCounts(file);
+} else {
+  console.log("\n━━ End-to-end tests: not run, the build failed");
+}
+
+rmSync(reportDir, { recursive: true, force: true });
+console.log("");
+for (const skipped of skippedSteps) console.log(`Skipped: ${skipped}`);
+if (failedSteps.length) console.log(`Failed steps: ${failedSteps.join("; ")}`);
+console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`);
+process.exit(failedSteps.length ? 1 : 0);
