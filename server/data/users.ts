@@ -1,0 +1,165 @@
+import "server-only";
+import { AppError } from "@/lib/errors";
+import { hashPassword, verifyPassword, getDecoyHash } from "@/lib/password";
+import { can, decideRoleChange, type Actor } from "@/lib/permissions";
+import { isRole, type Role } from "@/lib/roles";
+import type { SignInInput, SignUpInput } from "@/lib/schemas/auth";
+import { ACCOUNT_POLICY, IP_POLICY, accountThrottleKey, ipThrottleKey } from "@/lib/throttle";
+import { getDb, isPostgres } from "../db";
+import { clearThrottle, isThrottled, recordSignInFailure } from "./throttle";
+
+export type SessionUser = Actor & { name: string; email: string };
+
+function toSessionUser(row: { id: string; role: string; name: string; email: string }): SessionUser | null {
+  return isRole(row.role) ? { id: row.id, role: row.role, name: row.name, email: row.email } : null;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
+}
+
+/** Sign-up: always a merchant account; the role is never taken from the input. */
+export async function createMerchant(input: SignUpInput): Promise<SessionUser> {
+  const passwordHash = await hashPassword(input.password);
+  try {
+    const user = await getDb().user.create({
+      data: {
+        email: input.email,
+        passwordHash,
+        name: input.name,
+        role: "merchant",
+        sector: input.sector,
+        department: input.department,
+        sizeBand: input.sizeBand,
+      },
+    });
+    return toSessionUser(user)!;
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError("EMAIL_TAKEN", "errors.email.taken", { email: "errors.email.taken" });
+    throw error;
+  }
+}
+
+/** Staff accounts and demo data (seed, tests): any role. */
+export async function createUserWithRole(input: {
+  email: string;
+  password: string;
+  name: string;
+  role: Role;
+  sector?: string;
+  department?: string;
+  sizeBand?: string;
+}): Promise<SessionUser> {
+  const { password, ...data } = input;
+  const user = await getDb().user.create({ data: { ...data, passwordHash: await hashPassword(password) } });
+  return toSessionUser(user)!;
+}
+
+/**
+ * Checks credentials with throttling per account and per client address. Returns the user, or
+ * null for wrong credentials (same answer and about the same time whether or not the e-mail
+ * exists); throws RATE_LIMITED while a key is locked.
+ */
+export async function authenticate(input: SignInInput & { clientAddress: string }): Promise<SessionUser | null> {
+  const accountKey = accountThrottleKey(input.email);
+  const ipKey = ipThrottleKey(input.clientAddress);
+  if (await isThrottled([accountKey, ipKey])) throw new AppError("RATE_LIMITED");
+
+  const user = await getDb().user.findUnique({ where: { email: input.email } });
+  const isValid = await verifyPassword(input.password, user?.passwordHash ?? (await getDecoyHash()));
+  if (!user || !isValid) {
+    await recordSignInFailure([
+      { key: accountKey, policy: ACCOUNT_POLICY },
+      { key: ipKey, policy: IP_POLICY },
+    ]);
+    return null;
+  }
+  await clearThrottle(accountKey);
+  return toSessionUser(user);
+}
+
+/** The signed-in user as stored now (role changes and deletions take effect at the next request). */
+export async function findSessionUser(id: string): Promise<SessionUser | null> {
+  const user = await getDb().user.findUnique({
+    where: { id },
+    select: { id: true, role: true, name: true, email: true },
+  });
+  return user ? toSessionUser(user) : null;
+}
+
+export const USERS_PAGE_SIZE = 50;
+
+export type UserListItem = { id: string; name: string; email: string; role: Role; createdAt: Date };
+
+export async function listUsers(
+  actor: Actor,
+  options: { query?: string; page?: number } = {},
+): Promise<{ users: UserListItem[]; total: number; page: number; pageCount: number }> {
+  if (!can(actor, "users:list")) throw new AppError("FORBIDDEN");
+  const query = options.query?.trim();
+  // SQLite's LIKE ignores ASCII case already; PostgreSQL needs Prisma's `mode` (which the SQLite
+  // client's types do not know, hence the cast).
+  const nameFilter = isPostgres() ? { contains: query, mode: "insensitive" } : { contains: query };
+  const where = query ? { OR: [{ email: { contains: query.toLowerCase() } }, { name: nameFilter as { contains: string } }] } : {};
+  const db = getDb();
+  const total = await db.user.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / USERS_PAGE_SIZE));
+  const page = Math.min(Math.max(1, options.page ?? 1), pageCount);
+  const rows = await db.user.findMany({
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    skip: (page - 1) * USERS_PAGE_SIZE,
+    take: USERS_PAGE_SIZE,
+    select: { id: true, name: true, email: true, role: true, createdAt: true },
+  });
+  const users = rows.flatMap((row) => (isRole(row.role) ? [{ ...row, role: row.role }] : []));
+  return { users, total, page, pageCount };
+}
+
+const MAX_ROLE_CHANGE_ATTEMPTS = 3;
+
+/**
+ * Changes a user's role and writes the audit entry in the same transaction. The admin count is read
+ * inside a serializable transaction, so two admins demoting each other at once cannot leave the
+ * platform without an admin: one of the two transactions fails and is retried against the new state.
+ */
+export async function changeUserRole(actor: Actor, input: { userId: string; role: Role }): Promise<SessionUser> {
+  if (!can(actor, "users:change-role")) throw new AppError("FORBIDDEN");
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await getDb().$transaction(
+        async (tx) => {
+          const target = await tx.user.findUnique({ where: { id: input.userId } });
+          if (!target || !isRole(target.role)) throw new AppError("NOT_FOUND");
+          const adminCount = await tx.user.count({ where: { role: "admin" } });
+          const decision = decideRoleChange({
+            actor,
+            target: { id: target.id, role: target.role },
+            nextRole: input.role,
+            adminCount,
+          });
+          if (!decision.isAllowed) throw new AppError(decision.reason);
+          if (target.role === input.role) return toSessionUser(target)!;
+          const updated = await tx.user.update({ where: { id: target.id }, data: { role: input.role } });
+          await tx.auditEntry.create({
+            data: {
+              action: "user.role-changed",
+              actorId: actor.id,
+              targetUserId: target.id,
+              details: JSON.stringify({ from: target.role, to: input.role }),
+            },
+          });
+          return toSessionUser(updated)!;
+        },
+        { isolationLevel: "Serializable" },
+      );
+    } catch (error) {
+      const isSerializationFailure = (error as { code?: string })?.code === "P2034";
+      if (!isSerializationFailure || attempt >= MAX_ROLE_CHANGE_ATTEMPTS) throw error;
+    }
+  }
+}
+
+export async function countUsers(): Promise<number> {
+  return getDb().user.count();
+}
