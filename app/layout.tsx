@@ -34,10 +34,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           {t("nav.skipToContent")}
         </a>
         <SiteHeader />
-        <main id="main" className="mx-auto w-full max-w-5xl px-4 py-8 sm:px-6">
+        <main id="main" className="mx-auto w-full max-w-6xl px-4 py-8 sm:px-6">
           {children}
         </main>
-        <footer className="mx-auto w-full max-w-5xl px-4 pb-10 pt-6 text-sm text-neutral-600 sm:px-6">
+        <footer className="mx-auto w-full max-w-6xl px-4 pb-10 pt-6 text-sm text-neutral-600 sm:px-6">
           <p>{t("footer.data")}</p>
           <p className="mt-1">{t("footer.licence")}</p>
         </footer>

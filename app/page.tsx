@@ -1,15 +1,29 @@
 import Link from "next/link";
+import { ModuleList } from "@/components/programme/module-list";
+import { PathSwitch } from "@/components/programme/path-switch";
+import { SearchForm } from "@/components/programme/search-form";
+import { formatDuration } from "@/lib/format";
 import { getSessionUser } from "@/server/auth";
+import { getChapterPath, getProgramme } from "@/server/content";
 import { getTranslator } from "@/server/i18n";
+import { isNeutralPathChosen } from "@/server/path-preference";
 
 export default async function ProgrammeHomePage() {
-  const [{ t }, user] = await Promise.all([getTranslator(), getSessionUser()]);
+  const [{ locale, t }, user, isNeutralPath] = await Promise.all([getTranslator(), getSessionUser(), isNeutralPathChosen()]);
+  const programme = getProgramme();
+  const paths = programme.chapters.map((chapter) => ({ chapter, items: getChapterPath(chapter, isNeutralPath) }));
+  const moduleCount = paths.reduce((sum, p) => sum + p.items.length, 0);
+  const totalS = paths.reduce((sum, p) => sum + p.items.reduce((s, i) => s + i.module.durationS, 0), 0);
+
   return (
     <div className="space-y-8">
       <section className="space-y-4">
         {user && <p className="text-lg font-medium text-brand-700">{t("home.welcome", { name: user.name })}</p>}
         <h1 className="text-3xl font-bold tracking-tight">{t("home.title")}</h1>
         <p className="max-w-3xl text-lg leading-relaxed text-neutral-700">{t("home.intro")}</p>
+        <p className="font-medium" data-testid="programme-summary">
+          {t("programme.summary", { chapters: programme.chapters.length, modules: moduleCount, duration: formatDuration(totalS, locale) })}
+        </p>
         {!user && (
           <div className="flex flex-wrap gap-3">
             <Link href="/sign-up" className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
@@ -21,12 +35,34 @@ export default async function ProgrammeHomePage() {
           </div>
         )}
       </section>
-      <section aria-labelledby="chapters-heading" className="rounded-lg border border-dashed border-neutral-300 bg-white p-6">
-        <h2 id="chapters-heading" className="text-xl font-semibold">
-          {t("home.empty.title")}
-        </h2>
-        <p className="mt-2 text-neutral-700">{t("home.empty.body")}</p>
-      </section>
+      <div className="grid items-start gap-4 md:grid-cols-2">
+        <PathSwitch
+          isNeutralPath={isNeutralPath}
+          label={t("path.label")}
+          description={t("path.description")}
+          stateText={isNeutralPath ? t("path.isOn") : t("path.isOff")}
+        />
+        <SearchForm label={t("search.label")} submitLabel={t("search.submit")} />
+      </div>
+      <ol className="space-y-8">
+        {paths.map(({ chapter, items }) => (
+          <li key={chapter.id} aria-labelledby={`chapter-${chapter.id}`} className="space-y-3">
+            <div>
+              <p className="text-sm font-semibold tracking-wide text-brand-700 uppercase">{t("programme.chapterNumber", { number: chapter.order })}</p>
+              <h2 id={`chapter-${chapter.id}`} className="text-2xl font-bold">
+                <Link href={`/chapters/${chapter.id}`} className="underline-offset-4 hover:underline">
+                  {chapter.title[locale]}
+                </Link>
+              </h2>
+              <p className="text-neutral-700">{chapter.summary[locale]}</p>
+              <p className="text-sm text-neutral-600">
+                {t("programme.chapterMeta", { count: items.length, duration: formatDuration(items.reduce((s, i) => s + i.module.durationS, 0), locale) })}
+              </p>
+            </div>
+            <ModuleList items={items} modulesById={programme.modulesById} locale={locale} t={t} />
+          </li>
+        ))}
+      </ol>
     </div>
   );
 }

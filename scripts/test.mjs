@@ -1,7 +1,8 @@
 // npm test: every test, in order of cost.
-//   1. type check (tsc)                      4. integration tests on PostgreSQL (throwaway cluster)
-//   2. unit tests (vitest, lib/ and tests/unit)  5. production build into .next-test
-//   3. integration tests on SQLite            6. end-to-end tests in Debian's Chromium (Playwright)
+//   0. content check (content/)             4. integration tests on PostgreSQL (throwaway cluster)
+//   1. type check (tsc)                      5. production build into .next-test
+//   2. unit tests (vitest, lib/ and tests/unit)  6. end-to-end tests in Debian's Chromium (Playwright)
+//   3. integration tests on SQLite
 // PostgreSQL: Debian's binaries start a cluster in a temporary folder on 127.0.0.1; when they are
 // missing the step is skipped and said so plainly (under CI=true it fails instead: CI must run both).
 // Ends with one line "N passed, N failed[, N skipped]" summing the test runners' own counts.
@@ -47,6 +48,7 @@ function vitest(label, project, env = {}) {
   addVitestCounts(file);
 }
 
+step("Content check", process.execPath, ["--import", "tsx", "scripts/content-check.mts"]);
 step("Type check", bin("tsc"), ["--noEmit"]);
 vitest("Unit tests", "unit");
 vitest("Integration tests on SQLite", "integration", { DATABASE_URL: "" });

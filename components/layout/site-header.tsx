@@ -10,13 +10,16 @@ export async function SiteHeader() {
   const linkClass = "rounded px-2 py-1 text-sm font-medium hover:bg-brand-50";
   return (
     <header className="border-b border-neutral-200 bg-white">
-      <div className="mx-auto flex w-full max-w-5xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 sm:px-6">
+      <div className="mx-auto flex w-full max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 sm:px-6">
         <Link href="/" className="text-lg font-bold text-brand-700">
           {t("site.name")}
         </Link>
-        <nav aria-label={t("nav.main")} className="flex flex-1 flex-wrap items-center gap-1">
+        <nav aria-label={t("nav.main")} className="order-last flex w-full flex-wrap items-center gap-1 sm:order-none sm:w-auto sm:flex-1">
           <Link href="/" className={linkClass}>
             {t("nav.programme")}
+          </Link>
+          <Link href="/search" className={linkClass}>
+            {t("nav.search")}
           </Link>
           {can(user, "users:list") && (
             <Link href="/admin/users" className={linkClass}>

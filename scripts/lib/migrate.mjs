@@ -67,15 +67,22 @@ async function migrateSqlite(url) {
     checkApplied(applied, migrations);
     const done = new Set(applied.map((row) => row.migration_name));
     const newlyApplied = [];
+    // Like Prisma on SQLite: foreign keys off while a migration rebuilds tables (the pragma is a
+    // no-op inside a transaction, and a rebuilt parent table would otherwise cascade its deletes),
+    // then checked before commit.
+    db.pragma("foreign_keys = OFF");
     for (const migration of migrations.filter((m) => !done.has(m.name))) {
       db.transaction(() => {
         db.exec(migration.sql);
+        const violations = db.pragma("foreign_key_check");
+        if (violations.length) throw new Error(`Migration ${migration.name} breaks foreign keys: ${JSON.stringify(violations.slice(0, 3))}`);
         db.prepare(
           `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES (?, ?, ?, ?, ?, 1)`,
         ).run(randomUUID(), migration.checksum, new Date().toISOString(), migration.name, new Date().toISOString());
       }).immediate();
       newlyApplied.push(migration.name);
     }
+    db.pragma("foreign_keys = ON");
     return newlyApplied;
   } finally {
     db.close();

@@ -26,7 +26,7 @@ test("a merchant signs up, signs out, signs in and sees the programme home", asy
   await signInWithForm(page, email, "terre cuite et émail");
   await expect(page).toHaveURL("/");
   await expect(page.getByText("Bonjour Atelier Céramique Lune !")).toBeVisible();
-  await expect(page.getByRole("heading", { name: "Les chapitres arrivent" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Préparer sa transition numérique" })).toBeVisible();
 });
 
 test("sign-up explains each invalid field in French and creates nothing", async ({ page, request }) => {

@@ -1,0 +1,45 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ModuleList } from "@/components/programme/module-list";
+import { PathSwitch } from "@/components/programme/path-switch";
+import { formatDuration } from "@/lib/format";
+import { getChapter, getChapterPath, getProgramme } from "@/server/content";
+import { getTranslator } from "@/server/i18n";
+import { isNeutralPathChosen } from "@/server/path-preference";
+
+type Params = Promise<{ chapterId: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const chapter = getChapter((await params).chapterId);
+  return { title: chapter?.title.fr };
+}
+
+export default async function ChapterPage({ params }: { params: Params }) {
+  const chapter = getChapter((await params).chapterId);
+  if (!chapter) notFound();
+  const [{ locale, t }, isNeutralPath] = await Promise.all([getTranslator(), isNeutralPathChosen()]);
+  const items = getChapterPath(chapter, isNeutralPath);
+  return (
+    <div className="space-y-6">
+      <Link href="/" className="text-sm font-medium text-brand-700 underline">
+        ← {t("chapter.back")}
+      </Link>
+      <header className="space-y-2">
+        <p className="text-sm font-semibold tracking-wide text-brand-700 uppercase">{t("programme.chapterNumber", { number: chapter.order })}</p>
+        <h1 className="text-3xl font-bold">{chapter.title[locale]}</h1>
+        <p className="max-w-3xl text-lg text-neutral-700">{chapter.summary[locale]}</p>
+        <p className="text-sm text-neutral-600">
+          {t("programme.chapterMeta", { count: items.length, duration: formatDuration(items.reduce((s, i) => s + i.module.durationS, 0), locale) })}
+        </p>
+      </header>
+      <PathSwitch isNeutralPath={isNeutralPath} label={t("path.label")} description={t("path.description")} stateText={isNeutralPath ? t("path.isOn") : t("path.isOff")} />
+      <section aria-labelledby="modules-heading" className="space-y-3">
+        <h2 id="modules-heading" className="text-xl font-semibold">
+          {t("chapter.modules")}
+        </h2>
+        <ModuleList items={items} modulesById={getProgramme().modulesById} locale={locale} t={t} isDetailed />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+import { monthsBetween, STALE_AFTER_MONTHS } from "@/lib/content/assemble";
+import type { Comparison, Fact } from "@/lib/content/types";
+import { formatIsoDate, hostnameOf } from "@/lib/format";
+import type { Locale, Translate } from "@/lib/i18n";
+
+function FactCell({ fact, locale, t, today }: { fact: Fact | undefined; locale: Locale; t: Translate; today: Date }) {
+  if (!fact) return <span className="text-neutral-500 italic">{t("comparison.notVerified")}</span>;
+  const isStale = [fact.checkedAt, fact.sourceDate].some((d) => d && monthsBetween(d, today) >= STALE_AFTER_MONTHS);
+  return (
+    <div className="space-y-1">
+      <p>{fact.value}</p>
+      {fact.isIllustrative ? (
+        <p className="text-xs text-neutral-600">{t("comparison.illustrative")}</p>
+      ) : (
+        <p className="text-xs text-neutral-600">
+          {fact.source && (
+            <a href={fact.source} rel="noopener noreferrer nofollow" className="underline">
+              {t("comparison.source", { host: hostnameOf(fact.source) })}
+            </a>
+          )}
+          {fact.sourceKind && <> ({t(`sourceKind.${fact.sourceKind}`)})</>}
+          {fact.checkedAt && <>, {t("comparison.checkedAt", { date: formatIsoDate(fact.checkedAt, locale) })}</>}
+          {fact.sourceDate && <>, {t("comparison.sourceDate", { date: formatIsoDate(fact.sourceDate, locale) })}</>}
+          {isStale && <span className="ml-1 rounded bg-amber-100 px-1 font-semibold text-amber-900">{t("comparison.stale")}</span>}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/**
+ * Options side by side, one column each, criteria as rows (the first column stays in place while
+ * the table scrolls sideways); on phones, one card per option instead. Links to sources are plain
+ * links: the platform itself loads nothing from them.
+ */
+export function ComparisonTable({ comparison, locale, t, today = new Date() }: { comparison: Comparison; locale: Locale; t: Translate; today?: Date }) {
+  return (
+    <section aria-labelledby="comparison-heading" className="min-w-0 space-y-2" data-testid="comparison">
+      <h2 id="comparison-heading" className="text-xl font-semibold">
+        {t("comparison.title")} — {comparison.title[locale]}
+      </h2>
+      <p className="text-sm text-neutral-700">{t("comparison.caption")}</p>
+      <ul className="space-y-3 md:hidden">
+        {comparison.options.map((option) => (
+          <li key={option.id} className={`rounded-lg border p-3 ${option.isVendor ? "border-amber-300 bg-amber-50" : "border-neutral-200 bg-white"}`}>
+            <p className="font-semibold">{option.name}</p>
+            {option.isVendor && <p className="text-xs font-medium text-amber-900">{t("comparison.vendor")}</p>}
+            <dl className="mt-2 space-y-2 text-sm">
+              {comparison.criteria.map((criterion) => (
+                <div key={criterion}>
+                  <dt className="font-semibold">{t(`criterion.${criterion}`)}</dt>
+                  <dd>
+                    <FactCell fact={option.facts[criterion]} locale={locale} t={t} today={today} />
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          </li>
+        ))}
+      </ul>
+      <div className="hidden overflow-x-auto rounded-lg border border-neutral-200 bg-white md:block" tabIndex={0} role="region" aria-labelledby="comparison-heading">
+        <table className="min-w-full border-collapse text-left text-sm">
+          <thead>
+            <tr className="bg-neutral-50 align-bottom">
+              <th scope="col" className="sticky left-0 z-10 w-36 min-w-36 bg-neutral-50 px-3 py-2">
+                {t("comparison.criterion")}
+              </th>
+              {comparison.options.map((option) => (
+                <th key={option.id} scope="col" className={`min-w-56 px-3 py-2 ${option.isVendor ? "bg-amber-50" : ""}`}>
+                  <span className="block font-semibold">{option.name}</span>
+                  {option.isVendor && <span className="text-xs font-medium text-amber-900">{t("comparison.vendor")}</span>}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {comparison.criteria.map((criterion) => (
+              <tr key={criterion} className="border-t border-neutral-200 align-top">
+                <th scope="row" className="sticky left-0 z-10 bg-white px-3 py-2 font-semibold">
+                  {t(`criterion.${criterion}`)}
+                </th>
+                {comparison.options.map((option) => (
+                  <td key={option.id} className={`px-3 py-2 ${option.isVendor ? "bg-amber-50/50" : ""}`}>
+                    <FactCell fact={option.facts[criterion]} locale={locale} t={t} today={today} />
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

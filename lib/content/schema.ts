@@ -1,0 +1,97 @@
+/** zod schemas of the content files (format: content/README.md). */
+import { z } from "zod";
+import { CRITERIA } from "./types";
+
+const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be kebab-case (a-z, 0-9, -)");
+const text = z.string().trim().min(1, "must not be empty");
+const localized = z.object({ fr: text, en: text }).strict();
+const isoDate = z
+  .union([z.string(), z.date()])
+  .transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value))
+  .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD"));
+/** A source may give only a year or a month: YYYY, YYYY-MM or YYYY-MM-DD. */
+const partialDate = z
+  .union([z.string(), z.number(), z.date()])
+  .transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value)))
+  .pipe(z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "must be a date YYYY, YYYY-MM or YYYY-MM-DD"));
+
+export const MODULE_DURATION_S = { min: 180, max: 240 } as const;
+
+export const chapterFileSchema = z
+  .object({ id, order: z.number().int().min(1).max(7), title: localized, summary: localized })
+  .strict();
+
+const quizQuestionSchema = z
+  .object({
+    question: text,
+    choices: z.array(text).min(3).max(4),
+    answer: z.number().int().min(0),
+    explanation: text,
+  })
+  .strict()
+  .refine((q) => q.answer < q.choices.length, { message: "answer must be the index of one of the choices", path: ["answer"] });
+
+export const moduleFileSchema = z
+  .object({
+    id,
+    order: z.number().int().min(1),
+    kind: z.enum(["tutoriel", "webinaire"]),
+    durationS: z.number().int().min(MODULE_DURATION_S.min).max(MODULE_DURATION_S.max),
+    title: localized,
+    summary: localized,
+    objectives: z.array(text).min(2).max(4),
+    keyPoints: z.array(text).min(3).max(5),
+    vendor: z.literal("amazon").optional(),
+    neutralTwin: id.optional(),
+    comparison: id.optional(),
+    quiz: z.array(quizQuestionSchema).min(2).max(4),
+  })
+  .strict()
+  .refine((m) => !m.vendor || m.neutralTwin, { message: "a vendor module must name its neutralTwin", path: ["neutralTwin"] })
+  .refine((m) => !m.vendor || m.comparison, { message: "a vendor module must name its comparison", path: ["comparison"] })
+  .refine((m) => m.vendor || !m.neutralTwin, { message: "only a vendor module has a neutralTwin", path: ["neutralTwin"] });
+
+const factSchema = z
+  .object({
+    value: text,
+    source: z.string().url("must be a full URL").optional(),
+    sourceKind: z.enum(["provider", "official", "press", "third-party"]).optional(),
+    checkedAt: isoDate.optional(),
+    sourceDate: partialDate.optional(),
+    illustrative: z.literal(true).optional(),
+  })
+  .strict()
+  .superRefine((fact, ctx) => {
+    if (fact.illustrative) {
+      if (fact.source) ctx.addIssue({ code: "custom", message: "an illustrative value has no source", path: ["source"] });
+      return;
+    }
+    if (!fact.source) ctx.addIssue({ code: "custom", message: "a fact needs a source (or illustrative: true)", path: ["source"] });
+    if (!fact.checkedAt) ctx.addIssue({ code: "custom", message: "a sourced fact needs checkedAt", path: ["checkedAt"] });
+    if (!fact.sourceKind) ctx.addIssue({ code: "custom", message: "a sourced fact needs sourceKind", path: ["sourceKind"] });
+  });
+
+export const comparisonFileSchema = z
+  .object({
+    id,
+    title: localized,
+    criteria: z.array(z.enum(CRITERIA)).min(1),
+    options: z
+      .array(
+        z
+          .object({
+            id,
+            name: text,
+            vendor: z.boolean().default(false),
+            url: z.string().url("must be a full URL").optional(),
+            facts: z.partialRecord(z.enum(CRITERIA), factSchema).default({}),
+          })
+          .strict(),
+      )
+      .min(2),
+  })
+  .strict();
+
+export type ChapterFile = z.infer<typeof chapterFileSchema>;
+export type ModuleFile = z.infer<typeof moduleFileSchema>;
+export type ComparisonFile = z.infer<typeof comparisonFileSchema>;
