@@ -9,9 +9,12 @@ export type Actor = { id: string; role: Role };
 export const PERMISSIONS = {
   "programme:view": ["merchant", "trainer", "admin"],
   "account:view": ["merchant", "trainer", "admin"],
+  /** Taking modules: everyone with an account can learn (trainers try the modules they assign). */
+  "progress:record": ["merchant", "trainer", "admin"],
   "users:list": ["admin"],
   "users:change-role": ["admin"],
   "audit:view": ["admin"],
+  "stats:view": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

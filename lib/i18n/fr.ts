@@ -102,6 +102,15 @@ export const fr = {
   "errors.LAST_ADMIN":
     "Il doit toujours rester au moins un·e administrateur·rice : ce rôle ne peut pas être retiré au dernier compte administrateur.",
   "errors.RATE_LIMITED": "Trop de tentatives. Attendez quelques minutes avant de réessayer.",
+  "errors.UNKNOWN_MODULE": "Ce module n’existe pas.",
+  "errors.NEGATIVE_INTERVAL": "Un intervalle de visionnage commence avant le début de la vidéo.",
+  "errors.REVERSED_INTERVAL": "Un intervalle de visionnage finit avant de commencer.",
+  "errors.INTERVAL_PAST_DURATION": "Un intervalle de visionnage dépasse la fin de la vidéo.",
+  "errors.TOO_MANY_INTERVALS": "Trop d’intervalles dans un seul envoi.",
+  "errors.POSITION_PAST_DURATION": "La position de lecture dépasse la fin de la vidéo.",
+  "errors.INVALID_PLAYBACK_SESSION": "Session de lecture expirée ou invalide : rechargez la page du module.",
+  "errors.WRONG_ANSWER_COUNT": "Répondez à chaque question du quiz, une réponse par question.",
+  "errors.ATTESTATION_NOT_EARNED": "L’attestation est délivrée quand tous les modules du programme sont terminés.",
 
   "forbidden.title": "Accès refusé",
   "forbidden.body": "Votre compte n’a pas accès à cette page. Si vous pensez que c’est une erreur, contactez l’administrateur·rice de la plateforme.",
