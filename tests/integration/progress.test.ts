@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { chapterSlots } from "@/lib/course-completion";
 import type { Module } from "@/lib/content/types";
+import type { Actor } from "@/lib/permissions";
 import { getChapter, getModule, getProgramme } from "@/server/content";
 import { createPlaybackSession } from "@/server/playback-session";
 import {
@@ -28,7 +29,7 @@ function report(userId: string, m: Module, intervals: [number, number][], positi
 }
 
 /** Watches a whole module (plausibly: reported after enough wall-clock time) and passes its quiz. */
-async function completeModule(actor: { id: string; role: "merchant" }, m: Module) {
+async function completeModule(actor: Actor, m: Module) {
   await recordProgressReport(actor, report(actor.id, m, [[0, m.durationS]], m.durationS), at(m.durationS / 2 + 1));
   await recordQuizAttempt(actor, { moduleId: m.id, answers: m.quiz.map((q) => q.answer) }, at(m.durationS));
 }
