@@ -2,6 +2,10 @@ import { defineConfig } from "@playwright/test";
 
 const port = process.env.E2E_PORT ?? "3210";
 const baseURL = `http://localhost:${port}`;
+/** A second server on the test-only content fixture (short modules), for the progress tests. */
+const fixturePort = String(Number(port) + 1);
+export const FIXTURE_BASE_URL = `http://localhost:${fixturePort}`;
+const distDir = process.env.NEXT_DIST_DIR ?? ".next-test";
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -30,13 +34,24 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: "node scripts/e2e-server.mjs",
-    url: `${baseURL}/api/health`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    env: { E2E_PORT: port, NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-test" },
-    stdout: "ignore",
-    stderr: "pipe",
-  },
+  webServer: [
+    {
+      command: "node scripts/e2e-server.mjs",
+      url: `${baseURL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: { E2E_PORT: port, NEXT_DIST_DIR: distDir },
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      command: "node scripts/e2e-server.mjs",
+      url: `${FIXTURE_BASE_URL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: { E2E_PORT: fixturePort, NEXT_DIST_DIR: distDir, CONTENT_DIR: "tests/fixtures/content" },
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+  ],
 });

@@ -6,8 +6,16 @@ import { buildContentSecurityPolicy } from "@/lib/security-headers";
  * without a session cookie to the sign-in page for the signed-in areas. That redirect is a
  * convenience only: pages and the data layer check the session and the role themselves.
  */
-const SIGNED_IN_AREAS = ["/admin", "/account"];
+const SIGNED_IN_AREAS = ["/admin", "/progress"];
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
+
+function mediaOrigin(): string | null {
+  try {
+    return process.env.MEDIA_BASE_URL ? new URL(process.env.MEDIA_BASE_URL).origin : null;
+  } catch {
+    return null;
+  }
+}
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
@@ -20,7 +28,7 @@ export function proxy(request: NextRequest) {
   }
 
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
-  const policy = buildContentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
+  const policy = buildContentSecurityPolicy(nonce, process.env.NODE_ENV === "development", mediaOrigin());
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", policy);

@@ -2,7 +2,10 @@ import Link from "next/link";
 import { ModuleList } from "@/components/programme/module-list";
 import { PathSwitch } from "@/components/programme/path-switch";
 import { SearchForm } from "@/components/programme/search-form";
+import { ProgressBar } from "@/components/progress/progress-bar";
+import { chapterSlots, completedSlotCount } from "@/lib/course-completion";
 import { formatDuration } from "@/lib/format";
+import { getModuleStates } from "@/server/learner";
 import { getSessionUser } from "@/server/auth";
 import { getChapterPath, getProgramme } from "@/server/content";
 import { getTranslator } from "@/server/i18n";
@@ -11,6 +14,8 @@ import { isNeutralPathChosen } from "@/server/path-preference";
 export default async function ProgrammeHomePage() {
   const [{ locale, t }, user, isNeutralPath] = await Promise.all([getTranslator(), getSessionUser(), isNeutralPathChosen()]);
   const programme = getProgramme();
+  const states = user ? await getModuleStates(user) : undefined;
+  const completed = new Set([...(states ?? [])].filter(([, s]) => s.status === "completed").map(([id]) => id));
   const paths = programme.chapters.map((chapter) => ({ chapter, items: getChapterPath(chapter, isNeutralPath) }));
   const moduleCount = paths.reduce((sum, p) => sum + p.items.length, 0);
   const totalS = paths.reduce((sum, p) => sum + p.items.reduce((s, i) => s + i.module.durationS, 0), 0);
@@ -59,7 +64,16 @@ export default async function ProgrammeHomePage() {
                 {t("programme.chapterMeta", { count: items.length, duration: formatDuration(items.reduce((s, i) => s + i.module.durationS, 0), locale) })}
               </p>
             </div>
-            <ModuleList items={items} modulesById={programme.modulesById} locale={locale} t={t} />
+            {states && (
+              <div className="max-w-md">
+                <ProgressBar
+                  size="sm"
+                  value={(completedSlotCount(chapter, completed) / chapterSlots(chapter).length) * 100}
+                  label={t("chapter.progress", { done: completedSlotCount(chapter, completed), total: chapterSlots(chapter).length })}
+                />
+              </div>
+            )}
+            <ModuleList items={items} modulesById={programme.modulesById} locale={locale} t={t} states={states} />
           </li>
         ))}
       </ol>

@@ -6,7 +6,7 @@ function module(id: string, title: string, transcript: string): Module {
   return {
     id, chapterId: "c", order: 1, kind: "tutoriel", durationS: 200,
     title: { fr: title, en: title }, summary: { fr: "", en: "" }, objectives: [], keyPoints: [],
-    vendor: null, neutralTwinId: null, replacesId: null, comparisonId: null, quiz: [],
+    vendor: null, neutralTwinId: null, replacesId: null, comparisonId: null, videoPath: null, quiz: [],
     cues: [{ startS: 0, endS: 10, text: transcript }], wordCount: 0, sourceFile: "",
   };
 }

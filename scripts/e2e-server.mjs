@@ -1,6 +1,7 @@
 // The server that the end-to-end tests drive: a fresh SQLite database in a temporary folder,
 // migrated and seeded with the demo accounts, then `next start` on E2E_PORT, from the build in
-// NEXT_DIST_DIR (made by scripts/test.mjs). Nothing here changes how production runs.
+// NEXT_DIST_DIR (made by scripts/test.mjs). CONTENT_DIR, when set, points it at a test content
+// fixture (read at run time, like content/). Nothing here changes how production runs.
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -21,6 +21,11 @@ export async function SiteHeader() {
           <Link href="/search" className={linkClass}>
             {t("nav.search")}
           </Link>
+          {can(user, "progress:record") && (
+            <Link href="/progress" className={linkClass}>
+              {t("nav.myProgress")}
+            </Link>
+          )}
           {can(user, "users:list") && (
             <Link href="/admin/users" className={linkClass}>
               {t("nav.admin")}

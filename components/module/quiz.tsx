@@ -1,32 +1,65 @@
 "use client";
 
 import { useState } from "react";
-import type { QuizQuestion } from "@/lib/content/types";
 import { makeTranslator, type Locale } from "@/lib/i18n";
+import { passingScore, type QuizResult } from "@/lib/quiz";
+import type { ServerProgress } from "@/components/player/progress-reporter";
+
+type PublicQuestion = { question: string; choices: string[] };
 
 /**
- * The module's checkpoint quiz, checked in the browser: each answer is marked right or wrong with
- * its explanation, and the quiz can be retried. (Recording results belongs to progress tracking.)
+ * The checkpoint quiz. Answers are graded by the server (they are not in the page); the result
+ * says which answers were right and why; retrying is allowed and the best result counts.
  */
-export function Quiz({ moduleId, questions, locale }: { moduleId: string; questions: QuizQuestion[]; locale: Locale }) {
+export function Quiz({
+  moduleId,
+  questions,
+  locale,
+  isSignedIn,
+  onProgress,
+}: {
+  moduleId: string;
+  questions: PublicQuestion[];
+  locale: Locale;
+  isSignedIn: boolean;
+  onProgress: (progress: ServerProgress) => void;
+}) {
   const t = makeTranslator(locale);
   const [answers, setAnswers] = useState<(number | null)[]>(() => questions.map(() => null));
-  const [isChecked, setIsChecked] = useState(false);
-  const [isIncomplete, setIsIncomplete] = useState(false);
-  const correctCount = questions.filter((q, i) => answers[i] === q.answer).length;
+  const [result, setResult] = useState<QuizResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [isSubmitting, setIsSubmitting] = useState(false);
 
-  function check() {
+  async function submit() {
     if (answers.some((a) => a === null)) {
-      setIsIncomplete(true);
+      setError(t("quiz.answerAll"));
       return;
     }
-    setIsIncomplete(false);
-    setIsChecked(true);
+    setError(null);
+    setIsSubmitting(true);
+    try {
+      const response = await fetch("/api/quiz-attempts", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ moduleId, answers }),
+      });
+      const body = (await response.json().catch(() => ({}))) as { result?: QuizResult; progress?: ServerProgress; error?: { message?: string } };
+      if (!response.ok || !body.result) {
+        setError(body.error?.message ?? t("errors.generic"));
+        return;
+      }
+      setResult(body.result);
+      if (body.progress) onProgress(body.progress);
+    } catch {
+      setError(t("errors.network"));
+    } finally {
+      setIsSubmitting(false);
+    }
   }
 
   function retry() {
     setAnswers(questions.map(() => null));
-    setIsChecked(false);
+    setResult(null);
   }
 
   return (
@@ -35,16 +68,17 @@ export function Quiz({ moduleId, questions, locale }: { moduleId: string; questi
         {t("quiz.title")}
       </h2>
       <p className="text-neutral-700">{t("quiz.intro", { count: questions.length })}</p>
+      {!isSignedIn && <p className="rounded border border-sky-300 bg-sky-50 p-2 text-sm text-sky-900">{t("quiz.signIn")}</p>}
       <form
         className="space-y-4"
         onSubmit={(event) => {
           event.preventDefault();
-          check();
+          void submit();
         }}
       >
         {questions.map((question, qi) => {
           const name = `${moduleId}-q${qi}`;
-          const isRight = answers[qi] === question.answer;
+          const graded = result?.results[qi];
           return (
             <fieldset key={name} className="space-y-2 rounded-lg border border-neutral-200 bg-white p-4">
               <legend className="px-1 font-semibold">
@@ -57,40 +91,41 @@ export function Quiz({ moduleId, questions, locale }: { moduleId: string; questi
                     name={name}
                     value={ci}
                     checked={answers[qi] === ci}
-                    disabled={isChecked}
+                    disabled={!!result || !isSignedIn}
                     onChange={() => setAnswers((previous) => previous.map((a, i) => (i === qi ? ci : a)))}
                     className="mt-1"
                   />
                   <span>{choice}</span>
                 </label>
               ))}
-              {isChecked && (
-                <div role="status" className={`rounded p-2 text-sm ${isRight ? "bg-green-50 text-green-900" : "bg-red-50 text-red-900"}`}>
+              {graded && (
+                <div role="status" className={`rounded p-2 text-sm ${graded.isCorrect ? "bg-green-50 text-green-900" : "bg-red-50 text-red-900"}`}>
                   <p className="font-semibold">
-                    {isRight ? t("quiz.correct") : t("quiz.incorrect", { answer: question.choices[question.answer] ?? "" })}
+                    {graded.isCorrect ? t("quiz.correct") : t("quiz.incorrect", { answer: question.choices[graded.correctAnswer] ?? "" })}
                   </p>
-                  <p>{question.explanation}</p>
+                  <p>{graded.explanation}</p>
                 </div>
               )}
             </fieldset>
           );
         })}
-        {isIncomplete && (
+        {error && (
           <p role="alert" className="text-sm font-medium text-red-700">
-            {t("quiz.answerAll")}
+            {error}
           </p>
         )}
-        {isChecked ? (
-          <div className="flex flex-wrap items-center gap-3">
-            <p className="font-semibold" aria-live="polite">
-              {t("quiz.score", { correct: correctCount, total: questions.length })}
+        {result ? (
+          <div className="flex flex-wrap items-center gap-3" aria-live="polite">
+            <p className="font-semibold">
+              {t("quiz.score", { correct: result.score, total: result.total })}{" "}
+              {result.isPassed ? t("quiz.passed") : t("quiz.failed", { needed: passingScore(result.total), total: result.total })}
             </p>
             <button type="button" onClick={retry} className="rounded border border-brand-600 px-4 py-2 font-medium text-brand-700 hover:bg-brand-50">
               {t("quiz.retry")}
             </button>
           </div>
         ) : (
-          <button type="submit" className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+          <button type="submit" disabled={isSubmitting || !isSignedIn} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
             {t("quiz.submit")}
           </button>
         )}

@@ -3,6 +3,8 @@ import type { PathItem } from "@/lib/content/path";
 import type { Module } from "@/lib/content/types";
 import { formatDuration } from "@/lib/format";
 import type { Locale, Translate } from "@/lib/i18n";
+import type { ModuleState } from "@/lib/learner-summary";
+import { StatusBadge } from "@/components/progress/status-badge";
 import { KindBadge, VendorBadge } from "./vendor-badge";
 
 /** The modules of one chapter on the learner's path, in order. */
@@ -12,12 +14,15 @@ export function ModuleList({
   locale,
   t,
   isDetailed = false,
+  states,
 }: {
   items: PathItem[];
   modulesById: Map<string, Module>;
   locale: Locale;
   t: Translate;
   isDetailed?: boolean;
+  /** The signed-in learner's progress; absent for visitors. */
+  states?: ReadonlyMap<string, ModuleState>;
 }) {
   return (
     <ol className="divide-y divide-neutral-200 rounded-lg border border-neutral-200 bg-white">
@@ -39,6 +44,7 @@ export function ModuleList({
               <p className="flex flex-wrap items-center gap-2 text-sm text-neutral-600">
                 <KindBadge label={t(`kind.${module.kind}`)} />
                 <span>{formatDuration(module.durationS, locale)}</span>
+                {states && <StatusBadge status={states.get(module.id)?.status ?? "not-started"} t={t} />}
               </p>
               {replaces && (
                 <p className="text-sm text-neutral-700">

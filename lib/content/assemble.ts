@@ -3,13 +3,11 @@
  * unique ids, seven ordered chapters, twins and comparisons that exist, speech rate against the
  * duration, and facts older than 18 months (reported as stale, not fatal).
  */
-import type { ChapterFile, ComparisonFile, ModuleFile } from "./schema";
+import { DEFAULT_CONTENT_POLICY, type ChapterFile, type ComparisonFile, type ContentPolicy, type ModuleFile } from "./schema";
 import { CRITERIA, type Chapter, type Comparison, type Cue, type Module, type Programme } from "./types";
 import { countWords } from "./vtt";
 
 export const SPEECH_RATE_WPM = { min: 120, max: 170 } as const;
-export const MIN_MODULES_PER_CHAPTER = 5;
-export const CHAPTER_COUNT = 7;
 export const STALE_AFTER_MONTHS = 18;
 
 export type ContentIssue = { severity: "error" | "warning"; file: string; field: string; message: string };
@@ -30,7 +28,11 @@ export function monthsBetween(earlierIso: string, later: Date): number {
   return (later.getUTCFullYear() - earlier.getUTCFullYear()) * 12 + (later.getUTCMonth() - earlier.getUTCMonth()) - (later.getUTCDate() < earlier.getUTCDate() ? 1 : 0);
 }
 
-export function assembleProgramme(files: ContentFiles, today: Date): { programme: Programme; issues: ContentIssue[] } {
+export function assembleProgramme(
+  files: ContentFiles,
+  today: Date,
+  policy: ContentPolicy = DEFAULT_CONTENT_POLICY,
+): { programme: Programme; issues: ContentIssue[] } {
   const issues: ContentIssue[] = [];
   const error = (file: string, field: string, message: string) => issues.push({ severity: "error", file, field, message });
   const warn = (file: string, field: string, message: string) => issues.push({ severity: "warning", file, field, message });
@@ -87,8 +89,8 @@ export function assembleProgramme(files: ContentFiles, today: Date): { programme
     const { data, file } = chapterFile;
     if (chapterIds.has(data.id)) error(file, "id", `duplicate chapter id "${data.id}"`);
     chapterIds.add(data.id);
-    if (chapterFile.modules.length < MIN_MODULES_PER_CHAPTER) {
-      error(file, "modules", `a chapter needs at least ${MIN_MODULES_PER_CHAPTER} modules (has ${chapterFile.modules.length})`);
+    if (chapterFile.modules.length < policy.minModulesPerChapter) {
+      error(file, "modules", `a chapter needs at least ${policy.minModulesPerChapter} modules (has ${chapterFile.modules.length})`);
     }
     const orders = new Set<number>();
     const modules: Module[] = [];
@@ -96,6 +98,9 @@ export function assembleProgramme(files: ContentFiles, today: Date): { programme
       if (modulesById.has(m.id)) error(moduleFile, "id", `duplicate module id "${m.id}" (also in ${modulesById.get(m.id)!.sourceFile})`);
       if (orders.has(m.order)) error(moduleFile, "order", `two modules of the chapter have order ${m.order}`);
       orders.add(m.order);
+      if (m.durationS < policy.durationS.min || m.durationS > policy.durationS.max) {
+        error(moduleFile, "durationS", `${m.durationS} s is outside ${policy.durationS.min}–${policy.durationS.max} s`);
+      }
       const wordCount = countWords(cues.map((c) => c.text).join(" "));
       const wpm = wordCount / (m.durationS / 60);
       if (wpm < SPEECH_RATE_WPM.min || wpm > SPEECH_RATE_WPM.max) {
@@ -118,6 +123,7 @@ export function assembleProgramme(files: ContentFiles, today: Date): { programme
         neutralTwinId: m.neutralTwin ?? null,
         replacesId: null,
         comparisonId: m.comparison ?? null,
+        videoPath: m.video ?? null,
         quiz: m.quiz,
         cues,
         wordCount,
@@ -129,9 +135,9 @@ export function assembleProgramme(files: ContentFiles, today: Date): { programme
     chapters.push({ id: data.id, order: data.order, title: data.title, summary: data.summary, modules, durationS: modules.reduce((s, m) => s + m.durationS, 0) });
   }
 
-  const expectedOrders = Array.from({ length: CHAPTER_COUNT }, (_, i) => i + 1).join(",");
+  const expectedOrders = Array.from({ length: policy.chapterCount }, (_, i) => i + 1).join(",");
   if (chapters.map((c) => c.order).join(",") !== expectedOrders) {
-    error("content/chapters", "order", `the programme needs chapters ordered 1 to ${CHAPTER_COUNT}, found ${chapters.map((c) => c.order).join(", ") || "none"}`);
+    error("content/chapters", "order", `the programme needs chapters ordered 1 to ${policy.chapterCount}, found ${chapters.map((c) => c.order).join(", ") || "none"}`);
   }
 
   for (const module of modulesById.values()) {

@@ -15,7 +15,6 @@ const partialDate = z
   .transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value)))
   .pipe(z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "must be a date YYYY, YYYY-MM or YYYY-MM-DD"));
 
-export const MODULE_DURATION_S = { min: 180, max: 240 } as const;
 
 export const chapterFileSchema = z
   .object({ id, order: z.number().int().min(1).max(7), title: localized, summary: localized })
@@ -36,7 +35,8 @@ export const moduleFileSchema = z
     id,
     order: z.number().int().min(1),
     kind: z.enum(["tutoriel", "webinaire"]),
-    durationS: z.number().int().min(MODULE_DURATION_S.min).max(MODULE_DURATION_S.max),
+    // The programme's bounds (3–4 minutes) are a ContentPolicy check in assemble.ts.
+    durationS: z.number().int().min(1).max(3600),
     title: localized,
     summary: localized,
     objectives: z.array(text).min(2).max(4),
@@ -44,6 +44,8 @@ export const moduleFileSchema = z
     vendor: z.literal("amazon").optional(),
     neutralTwin: id.optional(),
     comparison: id.optional(),
+    /** A real video file: a path under public/ (e.g. /media/x.mp4), or under MEDIA_BASE_URL when set. */
+    video: z.string().regex(/^\/[A-Za-z0-9._\/-]+\.(mp4|webm)$/, "must be a path like /media/module.mp4").optional(),
     quiz: z.array(quizQuestionSchema).min(2).max(4),
   })
   .strict()
@@ -95,3 +97,18 @@ export const comparisonFileSchema = z
 export type ChapterFile = z.infer<typeof chapterFileSchema>;
 export type ModuleFile = z.infer<typeof moduleFileSchema>;
 export type ComparisonFile = z.infer<typeof comparisonFileSchema>;
+
+/**
+ * A content directory's own rules. The programme's are DEFAULT_CONTENT_POLICY; a test fixture
+ * (tests/fixtures/content) carries a test-policy.yaml with shorter modules, so that end-to-end tests
+ * can play a module to the end without waiting four minutes. content/ itself may not carry one.
+ */
+export const contentPolicySchema = z
+  .object({
+    chapterCount: z.number().int().min(1),
+    minModulesPerChapter: z.number().int().min(1),
+    durationS: z.object({ min: z.number().int().min(1), max: z.number().int().min(1) }).strict(),
+  })
+  .strict();
+export type ContentPolicy = z.infer<typeof contentPolicySchema>;
+export const DEFAULT_CONTENT_POLICY: ContentPolicy = { chapterCount: 7, minModulesPerChapter: 5, durationS: { min: 180, max: 240 } };

@@ -22,6 +22,8 @@ export type Module = {
   /** On a neutral twin: the vendor module it replaces (derived from the vendor module). */
   replacesId: string | null;
   comparisonId: string | null;
+  /** Path of a real video file, when the module has one (else the player simulates the video). */
+  videoPath: string | null;
   quiz: QuizQuestion[];
   cues: Cue[];
   wordCount: number;

@@ -31,3 +31,11 @@ describe("countWords", () => {
     ["l'atelier de céramique, 2 fours", 5],
   ] as const)("%j → %i", (text, n) => expect(countWords(text)).toBe(n));
 });
+
+describe("formatVtt", () => {
+  it("writes what parseVtt reads back", async () => {
+    const { formatVtt } = await import("./vtt");
+    const cues = [{ startS: 1, endS: 4.5, text: "Bonjour." }, { startS: 4.5, endS: 3725.25, text: "Au revoir." }];
+    expect(parseVtt(formatVtt(cues))).toEqual(cues);
+  });
+});

@@ -42,3 +42,14 @@ export function parseVtt(source: string): Cue[] {
 export function countWords(text: string): number {
   return text.split(/\s+/).filter((token) => /[\p{L}\p{N}]/u.test(token)).length;
 }
+
+function formatTimestamp(totalS: number): string {
+  const ms = Math.round(totalS * 1000);
+  const pad = (n: number, w = 2) => String(n).padStart(w, "0");
+  return `${pad(Math.floor(ms / 3_600_000))}:${pad(Math.floor((ms % 3_600_000) / 60_000))}:${pad(Math.floor((ms % 60_000) / 1000))}.${pad(ms % 1000, 3)}`;
+}
+
+/** Cues back to a WebVTT file (the reverse of parseVtt). */
+export function formatVtt(cues: Cue[]): string {
+  return `WEBVTT\n\n${cues.map((c, i) => `${i + 1}\n${formatTimestamp(c.startS)} --> ${formatTimestamp(c.endS)}\n${c.text}`).join("\n\n")}\n`;
+}

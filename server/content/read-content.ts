@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { assembleProgramme, type ContentFiles, type ContentIssue } from "@/lib/content/assemble";
-import { chapterFileSchema, comparisonFileSchema, moduleFileSchema } from "@/lib/content/schema";
+import { chapterFileSchema, comparisonFileSchema, contentPolicySchema, DEFAULT_CONTENT_POLICY, moduleFileSchema } from "@/lib/content/schema";
 import type { Programme } from "@/lib/content/types";
 import { parseVtt, VttError } from "@/lib/content/vtt";
 import type { z } from "zod";
@@ -16,7 +16,9 @@ const MODULE_FILE = /^(\d{2})-[a-z0-9-]+\.yaml$/;
 
 export type ContentReport = { programme: Programme | null; issues: ContentIssue[] };
 
-export function readContent(contentDir: string, today = new Date()): ContentReport {
+export const TEST_POLICY_FILE = "test-policy.yaml";
+
+export function readContent(contentDir: string, today = new Date(), options: { isFixtureAllowed?: boolean } = {}): ContentReport {
   const issues: ContentIssue[] = [];
   const rel = (path: string) => relative(join(contentDir, ".."), path).split("\\").join("/");
   const error = (file: string, field: string, message: string) => issues.push({ severity: "error", file: rel(file), field, message });
@@ -35,6 +37,13 @@ export function readContent(contentDir: string, today = new Date()): ContentRepo
       return null;
     }
     return parsed.data;
+  }
+
+  let policy = DEFAULT_CONTENT_POLICY;
+  const policyPath = join(contentDir, TEST_POLICY_FILE);
+  if (existsSync(policyPath)) {
+    if (!options.isFixtureAllowed) error(policyPath, "(file)", "the programme's content cannot carry a test policy");
+    else policy = readYaml(policyPath, contentPolicySchema) ?? policy;
   }
 
   const files: ContentFiles = { chapters: [], comparisons: [] };
@@ -90,7 +99,7 @@ export function readContent(contentDir: string, today = new Date()): ContentRepo
   }
 
   if (issues.some((i) => i.severity === "error")) return { programme: null, issues };
-  const assembled = assembleProgramme(files, today);
+  const assembled = assembleProgramme(files, today, policy);
   return { programme: assembled.issues.some((i) => i.severity === "error") ? null : assembled.programme, issues: assembled.issues };
 }
 

@@ -35,10 +35,12 @@ test("open a chapter, open an Amazon module, see its neutral twin and the compar
   expect(twinBox.x + twinBox.width).toBeLessThanOrEqual(comparisonBox.x + 1);
   expect(Math.abs(twinBox.y - comparisonBox.y)).toBeLessThan(40);
 
-  // The transcript is readable in full, and the quiz checks answers.
+  // The transcript is readable in full; the quiz is graded for signed-in learners only.
   await expect(page.getByRole("heading", { name: "Transcription" })).toBeVisible();
-  await page.getByRole("button", { name: "Vérifier mes réponses" }).click();
-  await expect(page.getByText("Répondez à toutes les questions avant de vérifier.")).toBeVisible();
+  // The answers and explanations are not in the page before grading.
+  expect(await page.content()).not.toContain("un seul est mis en avant dans l'encadré d'achat principal");
+  await expect(page.getByText("Connectez-vous pour valider le quiz")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Vérifier mes réponses" })).toBeDisabled();
 
   await twin.getByRole("link", { name: "Suivre l’alternative neutre" }).click();
   await expect(page).toHaveURL("/modules/marche-choisir-sa-place-de-marche");

@@ -3,7 +3,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ModuleList } from "@/components/programme/module-list";
 import { PathSwitch } from "@/components/programme/path-switch";
+import { ProgressBar } from "@/components/progress/progress-bar";
+import { completedSlotCount, chapterSlots } from "@/lib/course-completion";
 import { formatDuration } from "@/lib/format";
+import { getSessionUser } from "@/server/auth";
+import { getModuleStates } from "@/server/learner";
 import { getChapter, getChapterPath, getProgramme } from "@/server/content";
 import { getTranslator } from "@/server/i18n";
 import { isNeutralPathChosen } from "@/server/path-preference";
@@ -18,8 +22,12 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function ChapterPage({ params }: { params: Params }) {
   const chapter = getChapter((await params).chapterId);
   if (!chapter) notFound();
-  const [{ locale, t }, isNeutralPath] = await Promise.all([getTranslator(), isNeutralPathChosen()]);
+  const [{ locale, t }, isNeutralPath, user] = await Promise.all([getTranslator(), isNeutralPathChosen(), getSessionUser()]);
   const items = getChapterPath(chapter, isNeutralPath);
+  const states = user ? await getModuleStates(user) : undefined;
+  const completed = new Set([...(states ?? [])].filter(([, s]) => s.status === "completed").map(([id]) => id));
+  const stepCount = chapterSlots(chapter).length;
+  const doneCount = completedSlotCount(chapter, completed);
   return (
     <div className="space-y-6">
       <Link href="/" className="text-sm font-medium text-brand-700 underline">
@@ -33,12 +41,17 @@ export default async function ChapterPage({ params }: { params: Params }) {
           {t("programme.chapterMeta", { count: items.length, duration: formatDuration(items.reduce((s, i) => s + i.module.durationS, 0), locale) })}
         </p>
       </header>
+      {states && (
+        <div className="max-w-md" data-testid="chapter-progress">
+          <ProgressBar value={(doneCount / stepCount) * 100} label={t("chapter.progress", { done: doneCount, total: stepCount })} />
+        </div>
+      )}
       <PathSwitch isNeutralPath={isNeutralPath} label={t("path.label")} description={t("path.description")} stateText={isNeutralPath ? t("path.isOn") : t("path.isOff")} />
       <section aria-labelledby="modules-heading" className="space-y-3">
         <h2 id="modules-heading" className="text-xl font-semibold">
           {t("chapter.modules")}
         </h2>
-        <ModuleList items={items} modulesById={getProgramme().modulesById} locale={locale} t={t} isDetailed />
+        <ModuleList items={items} modulesById={getProgramme().modulesById} locale={locale} t={t} isDetailed states={states} />
       </section>
     </div>
   );

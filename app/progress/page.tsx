@@ -1,0 +1,98 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AttestationButton } from "@/components/progress/attestation-button";
+import { ProgressBar } from "@/components/progress/progress-bar";
+import { StatusBadge } from "@/components/progress/status-badge";
+import { VendorBadge } from "@/components/programme/vendor-badge";
+import { formatDuration } from "@/lib/format";
+import { requirePermission } from "@/server/auth";
+import { findOwnAttestation } from "@/server/data/progress";
+import { getTranslator } from "@/server/i18n";
+import { getLearnerSummary } from "@/server/learner";
+import { isNeutralPathChosen } from "@/server/path-preference";
+
+export const metadata: Metadata = { title: "Mon parcours" };
+
+const percent = (part: number, whole: number) => (whole > 0 ? Math.floor((part / whole) * 100) : 0);
+
+export default async function MyProgressPage() {
+  const user = await requirePermission("progress:record", "/progress");
+  const [{ locale, t }, isNeutralPath, attestation] = await Promise.all([getTranslator(), isNeutralPathChosen(), findOwnAttestation(user)]);
+  const summary = await getLearnerSummary(user, isNeutralPath);
+  const isStarted = summary.timeSpentS > 0 || summary.completedStepCount > 0;
+
+  return (
+    <div className="space-y-8">
+      <header className="space-y-2">
+        <h1 className="text-3xl font-bold">{t("myProgress.title")}</h1>
+        <p className="max-w-3xl text-sm text-neutral-700">{t("myProgress.stepHint")}</p>
+      </header>
+
+      <section aria-labelledby="overall-heading" className="space-y-4 rounded-lg border border-neutral-200 bg-white p-5" data-testid="overall-progress">
+        <h2 id="overall-heading" className="text-xl font-semibold">
+          {t("myProgress.overall")}
+        </h2>
+        <ProgressBar value={percent(summary.completedStepCount, summary.stepCount)} label={t("myProgress.bySteps", { done: summary.completedStepCount, total: summary.stepCount })} />
+        <ProgressBar
+          value={percent(summary.watchedS, summary.pathDurationS)}
+          label={t("myProgress.byTime", { watched: formatDuration(summary.watchedS, locale), total: formatDuration(summary.pathDurationS, locale) })}
+        />
+        <p className="text-sm text-neutral-700">{t("myProgress.timeSpent", { time: formatDuration(summary.timeSpentS, locale) })}</p>
+        {summary.resume && (
+          <Link href={`/modules/${summary.resume.id}`} className="inline-block rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+            {t(isStarted ? "myProgress.resume" : "myProgress.start", { title: summary.resume.title[locale] })}
+          </Link>
+        )}
+        {summary.isComplete ? (
+          <div className="space-y-2">
+            <p className="font-semibold text-green-800">{t("myProgress.done")}</p>
+            {attestation ? (
+              <Link href="/progress/attestation" className="inline-block rounded bg-brand-600 px-4 py-2 font-medium text-white">
+                {t("myProgress.attestationView")}
+              </Link>
+            ) : (
+              <AttestationButton label={t("myProgress.attestationGet")} errorLabel={t("errors.generic")} />
+            )}
+          </div>
+        ) : (
+          <p className="text-sm text-neutral-700">{t("myProgress.attestationLocked", { done: summary.completedStepCount, total: summary.stepCount })}</p>
+        )}
+      </section>
+
+      <ol className="space-y-6">
+        {summary.chapters.map((c) => (
+          <li key={c.chapter.id} className="space-y-3" data-testid={`chapter-progress-${c.chapter.id}`}>
+            <h2 className="text-xl font-semibold">
+              {t("programme.chapterNumber", { number: c.chapter.order })} ·{" "}
+              <Link href={`/chapters/${c.chapter.id}`} className="underline-offset-4 hover:underline">
+                {c.chapter.title[locale]}
+              </Link>
+            </h2>
+            <div className="grid gap-3 sm:grid-cols-2">
+              <ProgressBar value={percent(c.completedStepCount, c.stepCount)} label={t("chapter.progress", { done: c.completedStepCount, total: c.stepCount })} size="sm" />
+              <ProgressBar
+                value={percent(c.watchedS, c.pathDurationS)}
+                label={t("myProgress.byTime", { watched: formatDuration(c.watchedS, locale), total: formatDuration(c.pathDurationS, locale) })}
+                size="sm"
+              />
+            </div>
+            <ul className="divide-y divide-neutral-200 rounded-lg border border-neutral-200 bg-white">
+              {c.modules.map(({ module, state }) => (
+                <li key={module.id} className="flex flex-wrap items-center gap-2 px-3 py-2" data-module-id={module.id}>
+                  <Link href={`/modules/${module.id}`} className="font-medium text-brand-800 underline-offset-2 hover:underline">
+                    {module.title[locale]}
+                  </Link>
+                  {module.vendor && <VendorBadge t={t} />}
+                  <span className="ml-auto flex items-center gap-2 text-sm text-neutral-600">
+                    {state.watchedS > 0 && <span>{formatDuration(Math.min(state.watchedS, module.durationS), locale)} / {formatDuration(module.durationS, locale)}</span>}
+                    <StatusBadge status={state.status} t={t} />
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import { z } from "zod";
+
+const seconds = z.number().finite();
+
+/** A heartbeat of the player. Semantic checks (order, bounds, count) come after, with their own codes. */
+export const progressReportSchema = z
+  .object({
+    reportId: z.uuid(),
+    moduleId: z.string().min(1).max(100),
+    session: z.string().min(1).max(200),
+    intervals: z.array(z.tuple([seconds, seconds])).max(1000),
+    positionS: seconds.min(0),
+  })
+  .strict();
+export type ProgressReportBody = z.infer<typeof progressReportSchema>;
+
+export const quizAttemptSchema = z
+  .object({
+    moduleId: z.string().min(1).max(100),
+    answers: z.array(z.number().int().min(0).max(9)).max(10),
+  })
+  .strict();

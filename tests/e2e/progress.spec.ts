@@ -1,0 +1,148 @@
+import { expect, test, type Page } from "@playwright/test";
+import { FIXTURE_BASE_URL } from "../../playwright.config";
+import { signInAs } from "./support";
+
+// These tests run against the second server, on the test-only content fixture (24-second modules).
+test.use({ baseURL: FIXTURE_BASE_URL });
+
+async function newLearner(page: Page) {
+  const account = { email: `lecture-${Date.now()}-${Math.random().toString(36).slice(2, 6)}@exemple.test`, password: "regarder jusqu'au bout" };
+  const response = await page.request.post("/api/users", {
+    data: { ...account, name: "Librairie Lecture", sector: "librairie", department: "44", sizeBand: "1-9" },
+  });
+  expect(response.status()).toBe(201);
+  await signInAs(page, account);
+  return account;
+}
+
+const playerTimeS = async (page: Page) => {
+  const text = (await page.getByTestId("player-time").textContent()) ?? "0:00";
+  const [m = "0", s = "0"] = text.split("/")[0]!.trim().split(":");
+  return Number(m) * 60 + Number(s);
+};
+
+async function passQuiz(page: Page) {
+  await page.getByRole("radio", { name: "Quatre" }).check();
+  await page.getByRole("radio", { name: "Bleu" }).check();
+  await page.getByRole("button", { name: "Vérifier mes réponses" }).click();
+  await expect(page.getByText("2 bonne(s) réponse(s) sur 2. Quiz réussi !")).toBeVisible();
+}
+
+test("play at 2×, reload, resume at the right place, finish with the quiz, see the progress move", async ({ page }) => {
+  await newLearner(page);
+  await page.goto("/modules/essai-premier-module");
+  const player = page.getByTestId("player");
+  await player.getByLabel("Vitesse de lecture").selectOption("2");
+  await player.getByRole("button", { name: "Lecture" }).click();
+  await expect(page.getByTestId("caption")).toBeVisible();
+  await expect.poll(() => playerTimeS(page), { timeout: 15_000 }).toBeGreaterThanOrEqual(8);
+
+  // Leaving the page sends what was watched (sendBeacon on pagehide); the server keeps the position.
+  await page.reload();
+  await expect(page.getByText(/Reprise là où vous vous étiez arrêté·e/)).toBeVisible();
+  const resumedAtS = await playerTimeS(page);
+  expect(resumedAtS).toBeGreaterThanOrEqual(7);
+  expect(resumedAtS).toBeLessThan(20);
+  await expect(page.getByTestId("module-progress")).toContainText("En cours");
+
+  await page.getByTestId("player").getByLabel("Vitesse de lecture").selectOption("2");
+  await page.getByTestId("player").getByRole("button", { name: "Lecture" }).click();
+  await expect(page.getByText("Fin de la vidéo.")).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId("module-progress")).toContainText("Vidéo vue à 100 %");
+  await expect(page.getByTestId("module-progress")).toContainText("Quiz à réussir");
+
+  await passQuiz(page);
+  await expect(page.getByTestId("module-progress")).toContainText("Module terminé");
+
+  await page.goto("/progress");
+  await expect(page.getByTestId("overall-progress")).toContainText("1 étapes terminées sur 2");
+  await expect(page.locator("li[data-module-id=essai-premier-module]").getByText("Terminé")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Reprendre : Vendre sur Amazon (essai)" }).or(page.getByRole("link", { name: /^(Reprendre|Commencer) :/ }))).toBeVisible();
+
+  await page.goto("/chapters/essai");
+  await expect(page.getByTestId("chapter-progress")).toContainText("1/2 étapes terminées");
+});
+
+test("seeking to the end does not complete a module, even with the quiz passed", async ({ page }) => {
+  await newLearner(page);
+  await page.goto("/modules/essai-alternative");
+  const player = page.getByTestId("player");
+  await player.getByLabel("Position dans la vidéo").fill("22");
+  await player.getByRole("button", { name: "Lecture" }).click();
+  await expect(page.getByText("Fin de la vidéo.")).toBeVisible({ timeout: 10_000 });
+  await passQuiz(page);
+  const panel = page.getByTestId("module-progress");
+  await expect(panel).toContainText("Quiz réussi");
+  await expect(panel).toContainText("En cours");
+  await expect(panel).not.toContainText("Module terminé");
+  await page.reload();
+  await expect(page.getByTestId("module-progress")).toContainText("En cours");
+});
+
+test("the player is keyboard-operable and the transcript seeks", async ({ page }) => {
+  await newLearner(page);
+  await page.goto("/modules/essai-premier-module");
+  const player = page.getByTestId("player");
+  await player.focus();
+  await page.keyboard.press("ArrowRight");
+  await expect.poll(() => playerTimeS(page)).toBe(10);
+  await page.keyboard.press("c");
+  await expect(player.getByRole("button", { name: "Sous-titres" })).toHaveAttribute("aria-pressed", "false");
+  await page.keyboard.press("Space");
+  await expect(player.getByRole("button", { name: "Pause" })).toBeVisible();
+  await page.keyboard.press("Space");
+  await expect(player.getByRole("button", { name: "Lecture" })).toBeVisible();
+  await page.getByRole("button", { name: /Merci de votre attention/ }).click();
+  await expect.poll(() => playerTimeS(page)).toBeGreaterThanOrEqual(17);
+  await expect(page.getByRole("button", { name: /Merci de votre attention/ })).toHaveAttribute("aria-current", "true");
+});
+
+test("completing every step earns an attestation that anyone can verify", async ({ page, browser }) => {
+  await newLearner(page);
+  for (const moduleId of ["essai-premier-module", "essai-alternative"]) {
+    await page.goto(`/modules/${moduleId}`);
+    await page.getByTestId("player").getByLabel("Vitesse de lecture").selectOption("2");
+    await page.getByTestId("player").getByRole("button", { name: "Lecture" }).click();
+    await expect(page.getByText("Fin de la vidéo.")).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByTestId("module-progress")).toContainText("Vidéo vue à 100 %");
+    await passQuiz(page);
+    await expect(page.getByTestId("module-progress")).toContainText("Module terminé");
+  }
+  await page.goto("/progress");
+  await expect(page.getByText("Bravo, vous avez terminé tout le programme !")).toBeVisible();
+  await page.getByRole("button", { name: "Obtenir mon attestation" }).click();
+  await expect(page).toHaveURL("/progress/attestation");
+  const attestation = page.getByTestId("attestation");
+  await expect(attestation).toContainText("Librairie Lecture");
+  await expect(attestation).toContainText("Chapitre d'essai");
+  const code = ((await attestation.getByText(/Code de vérification/).textContent()) ?? "").split(":").pop()!.trim();
+  expect(code).toMatch(/^[0-9A-F]{16}$/);
+
+  const stranger = await browser.newContext();
+  const strangerPage = await stranger.newPage();
+  await strangerPage.goto(`${FIXTURE_BASE_URL}/attestation/${code}`);
+  await expect(strangerPage.getByText("Attestation authentique")).toBeVisible();
+  await expect(strangerPage.getByText(/Librairie Lecture/)).toBeVisible();
+  await strangerPage.goto(`${FIXTURE_BASE_URL}/attestation/0000000000000000`);
+  await expect(strangerPage.getByText("Aucune attestation ne correspond à ce code.")).toBeVisible();
+  await stranger.close();
+});
+
+test("reports that fail while offline are kept on the device and sent when the connection is back", async ({ page, context }) => {
+  await newLearner(page);
+  await page.goto("/modules/essai-premier-module");
+  const player = page.getByTestId("player");
+  await player.getByLabel("Vitesse de lecture").selectOption("2");
+  await player.getByRole("button", { name: "Lecture" }).click();
+  await expect.poll(() => playerTimeS(page), { timeout: 10_000 }).toBeGreaterThanOrEqual(4);
+  await context.setOffline(true);
+  await expect.poll(() => playerTimeS(page), { timeout: 15_000 }).toBeGreaterThanOrEqual(14);
+  await player.getByRole("button", { name: "Pause" }).click();
+  await expect(page.getByText(/Connexion perdue/)).toBeVisible();
+  const queued = await page.evaluate(() => window.localStorage.getItem("accelerateur.progress-outbox"));
+  expect(queued).toContain("essai-premier-module");
+  await context.setOffline(false);
+  await expect(page.getByText(/Connexion perdue/)).toHaveCount(0, { timeout: 15_000 });
+  await expect(page.getByTestId("module-progress")).toContainText(/Vidéo vue à (5[0-9]|6[0-9]) %/);
+  expect(await page.evaluate(() => window.localStorage.getItem("accelerateur.progress-outbox"))).toBeNull();
+});
