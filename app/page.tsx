@@ -5,6 +5,7 @@ import { SearchForm } from "@/components/programme/search-form";
 import { ProgressBar } from "@/components/progress/progress-bar";
 import { chapterSlots, completedSlotCount } from "@/lib/course-completion";
 import { formatDuration } from "@/lib/format";
+import { completedModuleIds, summarizeLearner } from "@/lib/learner-summary";
 import { getModuleStates } from "@/server/learner";
 import { getSessionUser } from "@/server/auth";
 import { getChapterPath, getProgramme } from "@/server/content";
@@ -15,7 +16,8 @@ export default async function ProgrammeHomePage() {
   const [{ locale, t }, user, isNeutralPath] = await Promise.all([getTranslator(), getSessionUser(), isNeutralPathChosen()]);
   const programme = getProgramme();
   const states = user ? await getModuleStates(user) : undefined;
-  const completed = new Set([...(states ?? [])].filter(([, s]) => s.status === "completed").map(([id]) => id));
+  const completed = completedModuleIds(states);
+  const summary = states ? summarizeLearner(programme, states, isNeutralPath) : null;
   const paths = programme.chapters.map((chapter) => ({ chapter, items: getChapterPath(chapter, isNeutralPath) }));
   const moduleCount = paths.reduce((sum, p) => sum + p.items.length, 0);
   const totalS = paths.reduce((sum, p) => sum + p.items.reduce((s, i) => s + i.module.durationS, 0), 0);
@@ -29,6 +31,16 @@ export default async function ProgrammeHomePage() {
         <p className="font-medium" data-testid="programme-summary">
           {t("programme.summary", { chapters: programme.chapters.length, modules: moduleCount, duration: formatDuration(totalS, locale) })}
         </p>
+        {summary?.resume && (
+          <div className="flex flex-wrap items-center gap-3">
+            <Link href={`/modules/${summary.resume.id}`} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+              {t(summary.timeSpentS > 0 ? "myProgress.resume" : "myProgress.start", { title: summary.resume.title[locale] })}
+            </Link>
+            <Link href="/progress" className="font-medium text-brand-700 underline">
+              {t("nav.myProgress")}
+            </Link>
+          </div>
+        )}
         {!user && (
           <div className="flex flex-wrap gap-3">
             <Link href="/sign-up" className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">

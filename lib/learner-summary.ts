@@ -32,7 +32,7 @@ export type LearnerSummary = {
 const NOT_STARTED: ModuleState = { status: "not-started", watchedS: 0, updatedAt: null };
 
 export function summarizeLearner(programme: Programme, states: ReadonlyMap<string, ModuleState>, isNeutralPath: boolean): LearnerSummary {
-  const completed = new Set([...states].filter(([, s]) => s.status === "completed").map(([id]) => id));
+  const completed = completedModuleIds(states);
   const stateOf = (module: Module) => states.get(module.id) ?? NOT_STARTED;
   const chapters = programme.chapters.map((chapter) => {
     const modules = modulesOnPath(chapter, programme.modulesById, isNeutralPath).map(({ module }) => ({ module, state: stateOf(module) }));
@@ -67,4 +67,8 @@ export function summarizeLearner(programme: Programme, states: ReadonlyMap<strin
 /** A module whose step is already done through its vendor module or twin is not "next". */
 function isStepDone(module: Module, completed: ReadonlySet<string>): boolean {
   return completed.has(module.id) || (!!module.neutralTwinId && completed.has(module.neutralTwinId)) || (!!module.replacesId && completed.has(module.replacesId));
+}
+
+export function completedModuleIds(states: ReadonlyMap<string, ModuleState> | undefined): Set<string> {
+  return new Set([...(states ?? [])].filter(([, s]) => s.status === "completed").map(([id]) => id));
 }

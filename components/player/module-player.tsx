@@ -283,11 +283,11 @@ export function ModulePlayer(props: ModulePlayerProps) {
             <button type="button" className={buttonClass} onClick={() => (isPlaying ? pause() : play())}>
               {isPlaying ? t("player.pause") : t("player.play")}
             </button>
-            <button type="button" className={buttonClass} onClick={() => seekTo(position.current - SEEK_STEP_S)} aria-label={t("player.back10")}>
-              −10 s
+            <button type="button" className={buttonClass} onClick={() => seekTo(position.current - SEEK_STEP_S)}>
+              −10 s<span className="sr-only"> ({t("player.back10")})</span>
             </button>
-            <button type="button" className={buttonClass} onClick={() => seekTo(position.current + SEEK_STEP_S)} aria-label={t("player.forward10")}>
-              +10 s
+            <button type="button" className={buttonClass} onClick={() => seekTo(position.current + SEEK_STEP_S)}>
+              +10 s<span className="sr-only"> ({t("player.forward10")})</span>
             </button>
             <span className="px-2 text-sm tabular-nums" data-testid="player-time">
               {formatClock(positionS)} / {formatClock(durationS)}

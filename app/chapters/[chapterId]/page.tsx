@@ -6,6 +6,7 @@ import { PathSwitch } from "@/components/programme/path-switch";
 import { ProgressBar } from "@/components/progress/progress-bar";
 import { completedSlotCount, chapterSlots } from "@/lib/course-completion";
 import { formatDuration } from "@/lib/format";
+import { completedModuleIds } from "@/lib/learner-summary";
 import { getSessionUser } from "@/server/auth";
 import { getModuleStates } from "@/server/learner";
 import { getChapter, getChapterPath, getProgramme } from "@/server/content";
@@ -25,7 +26,7 @@ export default async function ChapterPage({ params }: { params: Params }) {
   const [{ locale, t }, isNeutralPath, user] = await Promise.all([getTranslator(), isNeutralPathChosen(), getSessionUser()]);
   const items = getChapterPath(chapter, isNeutralPath);
   const states = user ? await getModuleStates(user) : undefined;
-  const completed = new Set([...(states ?? [])].filter(([, s]) => s.status === "completed").map(([id]) => id));
+  const completed = completedModuleIds(states);
   const stepCount = chapterSlots(chapter).length;
   const doneCount = completedSlotCount(chapter, completed);
   return (

@@ -1,0 +1,29 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import { demoAccount, signInAs } from "./support";
+
+// Automatic WCAG checks (axe-core, bundled in the npm package: nothing fetched) on the main screens.
+const PUBLIC_PAGES = ["/", "/sign-in", "/sign-up", "/chapters/place-de-marche", "/modules/marche-vendre-sur-amazon", "/search?q=marque"];
+
+for (const path of PUBLIC_PAGES) {
+  test(`${path} has no automatically detectable accessibility violation`, async ({ browser }) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(path);
+    const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
+    await context.close();
+  });
+}
+
+test("signed-in screens have no automatically detectable accessibility violation", async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signInAs(page, demoAccount("admin"));
+  for (const path of ["/progress", "/admin/users", "/modules/marche-choisir-sa-place-de-marche"]) {
+    await page.goto(path);
+    const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    expect(violations.map((v) => `${path} ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
+  }
+  await context.close();
+});
