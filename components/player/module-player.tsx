@@ -262,11 +262,17 @@ export function ModulePlayer(props: ModulePlayerProps) {
             </div>
           )}
           {!videoSrc && areCaptionsOn && currentCue && (
-            <p className="absolute inset-x-3 bottom-3 rounded bg-black/75 px-3 py-1.5 text-center text-sm sm:text-base" lang="fr" data-testid="caption">
+            <p className="absolute inset-x-3 bottom-3 hidden rounded bg-black/75 px-3 py-1.5 text-center text-base sm:block" lang="fr" data-testid="caption">
               {currentCue.text}
             </p>
           )}
         </div>
+        {/* On phones the caption goes under the picture, where it cannot cover the slide. */}
+        {!videoSrc && areCaptionsOn && (
+          <p className="min-h-[4.5rem] bg-black/60 px-3 py-2 text-center text-sm sm:hidden" lang="fr" data-testid="caption-below">
+            {currentCue?.text ?? ""}
+          </p>
+        )}
         <div className="space-y-2 bg-black/30 px-3 py-2">
           <input
             type="range"
