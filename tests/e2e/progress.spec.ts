@@ -146,3 +146,35 @@ test("reports that fail while offline are kept on the device and sent when the c
   await expect(page.getByTestId("module-progress")).toContainText(/Vidéo vue à (5[0-9]|6[0-9]) %/);
   expect(await page.evaluate(() => window.localStorage.getItem("accelerateur.progress-outbox"))).toBeNull();
 });
+
+test("the progress API refuses bad reports with a 400 and a code, and writes nothing", async ({ page }) => {
+  await newLearner(page);
+  const html = await (await page.request.get("/modules/essai-premier-module")).text();
+  const session = /(\d{13}\.[A-Za-z0-9_-]{43})/.exec(html)?.[1];
+  expect(session, "the page carries a signed playback session").toBeTruthy();
+  const base = { moduleId: "essai-premier-module", session, intervals: [[0, 2]], positionS: 2 };
+  const cases: [Record<string, unknown>, string][] = [
+    [{ moduleId: "no-such-module" }, "UNKNOWN_MODULE"],
+    [{ intervals: [[-1, 2]] }, "NEGATIVE_INTERVAL"],
+    [{ intervals: [[5, 2]] }, "REVERSED_INTERVAL"],
+    [{ intervals: [[0, 99]] }, "INTERVAL_PAST_DURATION"],
+    [{ intervals: Array.from({ length: 51 }, (_, i) => [i * 0.4, i * 0.4 + 0.2]) }, "TOO_MANY_INTERVALS"],
+    [{ session: "1.forged" }, "INVALID_PLAYBACK_SESSION"],
+    [{ intervals: "0-2" }, "VALIDATION_FAILED"],
+  ];
+  for (const [change, code] of cases) {
+    const response = await page.request.post("/api/progress", { data: { ...base, reportId: crypto.randomUUID(), ...change } });
+    expect(response.status(), code).toBe(400);
+    expect((await response.json()).error.code).toBe(code);
+  }
+  await page.goto("/progress");
+  await expect(page.locator("li[data-module-id=essai-premier-module]").getByText("Pas commencé")).toBeVisible();
+
+  // A valid report, sent twice with the same id, is recorded once.
+  const report = { ...base, reportId: crypto.randomUUID() };
+  const first = await page.request.post("/api/progress", { data: report });
+  expect(first.status()).toBe(200);
+  const again = await (await page.request.post("/api/progress", { data: report })).json();
+  expect(again.isReplay).toBe(true);
+  expect(again.progress.watchedS).toBe(2);
+});
