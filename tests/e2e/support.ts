@@ -19,7 +19,7 @@ export async function apiClientAs(visitor: Visitor, baseURL: string): Promise<AP
   });
   expect(response.status(), `sign-in as ${visitor}`).toBeLessThan(400);
   const session = (await (await client.get("/api/auth/session")).json()) as { userId?: string };
-  expect(session.userId, `session for ${visitor}`).toBeTruthy();
+  expect(session.userId, `session for ${visitor}`).toMatch(/^\w{10,}$/);
   return client;
 }
 
