@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { FIXTURE_BASE_URL } from "../../playwright.config";
 import { signInAs } from "./support";
@@ -20,6 +21,16 @@ const playerTimeS = async (page: Page) => {
   const [m = "0", s = "0"] = text.split("/")[0]!.trim().split(":");
   return Number(m) * 60 + Number(s);
 };
+
+/**
+ * The fixture's video module names /media/essai-video.webm. The platform ships no video, so the test
+ * serves a 24-second WebM made for it (tests/fixtures/media, 4 KB) at that address.
+ */
+async function serveFixtureVideo(page: Page) {
+  await page.route("**/media/essai-video.webm", (route) =>
+    route.fulfill({ path: join(__dirname, "..", "fixtures", "media", "essai.webm"), contentType: "video/webm" }),
+  );
+}
 
 async function passQuiz(page: Page) {
   await page.getByRole("radio", { name: "Quatre" }).check();
@@ -55,12 +66,12 @@ test("play at 2×, reload, resume at the right place, finish with the quiz, see 
   await expect(page.getByTestId("module-progress")).toContainText("Module terminé");
 
   await page.goto("/progress");
-  await expect(page.getByTestId("overall-progress")).toContainText("1 étapes terminées sur 2");
+  await expect(page.getByTestId("overall-progress")).toContainText("1 étapes terminées sur 3");
   await expect(page.locator("li[data-module-id=essai-premier-module]").getByText("Terminé")).toBeVisible();
   await expect(page.getByRole("link", { name: "Reprendre : Vendre sur Amazon (essai)" }).or(page.getByRole("link", { name: /^(Reprendre|Commencer) :/ }))).toBeVisible();
 
   await page.goto("/chapters/essai");
-  await expect(page.getByTestId("chapter-progress")).toContainText("1/2 étapes terminées");
+  await expect(page.getByTestId("chapter-progress")).toContainText("1/3 étapes terminées");
 });
 
 test("seeking to the end does not complete a module, even with the quiz passed", async ({ page }) => {
@@ -99,7 +110,8 @@ test("the player is keyboard-operable and the transcript seeks", async ({ page }
 
 test("completing every step earns an attestation that anyone can verify", async ({ page, browser }) => {
   await newLearner(page);
-  for (const moduleId of ["essai-premier-module", "essai-alternative"]) {
+  await serveFixtureVideo(page);
+  for (const moduleId of ["essai-premier-module", "essai-alternative", "essai-video"]) {
     await page.goto(`/modules/${moduleId}`);
     await page.getByTestId("player").getByLabel("Vitesse de lecture").selectOption("2");
     await page.getByTestId("player").getByRole("button", { name: "Lecture" }).click();
@@ -177,4 +189,23 @@ test("the progress API refuses bad reports with a 400 and a code, and writes not
   const again = await (await page.request.post("/api/progress", { data: report })).json();
   expect(again.isReplay).toBe(true);
   expect(again.progress.watchedS).toBe(2);
+});
+
+test("a module with a real video file plays it in a <video> element with the transcript as captions, tracked the same way", async ({ page }) => {
+  await newLearner(page);
+  await serveFixtureVideo(page);
+  await page.goto("/modules/essai-video");
+  const video = page.getByTestId("player").locator("video");
+  await expect(video).toHaveAttribute("src", "/media/essai-video.webm");
+  await expect(video.locator("track[kind=captions]")).toHaveAttribute("src", "/api/modules/essai-video/captions");
+  const captions = await page.request.get("/api/modules/essai-video/captions");
+  expect(captions.headers()["content-type"]).toContain("text/vtt");
+  expect(await captions.text()).toMatch(/^WEBVTT\n\n1\n00:00:01\.000 --> /);
+
+  await page.getByTestId("player").getByLabel("Vitesse de lecture").selectOption("2");
+  await page.getByTestId("player").getByRole("button", { name: "Lecture" }).click();
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 10_000 }).toBeGreaterThan(6);
+  await page.getByTestId("player").getByRole("button", { name: "Pause" }).click();
+  await expect(page.getByTestId("module-progress")).toContainText(/Vidéo vue à ([2-9][0-9]|100) %/);
+  await expect(page.getByTestId("module-progress")).toContainText("En cours");
 });
