@@ -2,8 +2,8 @@ import Link from "next/link";
 import { ModuleList } from "@/components/programme/module-list";
 import { PathSwitch } from "@/components/programme/path-switch";
 import { SearchForm } from "@/components/programme/search-form";
-import { ProgressBar } from "@/components/progress/progress-bar";
-import { chapterSlots, completedSlotCount } from "@/lib/course-completion";
+import { ChapterMeta, ChapterStepsBar } from "@/components/programme/chapter-progress";
+import { pathDurationS } from "@/lib/content/path";
 import { formatDuration } from "@/lib/format";
 import { completedModuleIds, summarizeLearner } from "@/lib/learner-summary";
 import { getModuleStates } from "@/server/learner";
@@ -20,7 +20,7 @@ export default async function ProgrammeHomePage() {
   const summary = states ? summarizeLearner(programme, states, isNeutralPath) : null;
   const paths = programme.chapters.map((chapter) => ({ chapter, items: getChapterPath(chapter, isNeutralPath) }));
   const moduleCount = paths.reduce((sum, p) => sum + p.items.length, 0);
-  const totalS = paths.reduce((sum, p) => sum + p.items.reduce((s, i) => s + i.module.durationS, 0), 0);
+  const totalS = paths.reduce((sum, p) => sum + pathDurationS(p.items), 0);
 
   return (
     <div className="space-y-8">
@@ -72,17 +72,11 @@ export default async function ProgrammeHomePage() {
                 </Link>
               </h2>
               <p className="text-neutral-700">{chapter.summary[locale]}</p>
-              <p className="text-sm text-neutral-600">
-                {t("programme.chapterMeta", { count: items.length, duration: formatDuration(items.reduce((s, i) => s + i.module.durationS, 0), locale) })}
-              </p>
+              <ChapterMeta items={items} locale={locale} t={t} />
             </div>
             {states && (
               <div className="max-w-md">
-                <ProgressBar
-                  size="sm"
-                  value={(completedSlotCount(chapter, completed) / chapterSlots(chapter).length) * 100}
-                  label={t("chapter.progress", { done: completedSlotCount(chapter, completed), total: chapterSlots(chapter).length })}
-                />
+                <ChapterStepsBar chapter={chapter} completed={completed} t={t} size="sm" />
               </div>
             )}
             <ModuleList items={items} modulesById={programme.modulesById} locale={locale} t={t} states={states} />

@@ -1,14 +1,15 @@
 import type { Locale } from "./i18n";
 
 /** "3 min 40 s" for a module, "2 h 25 min" for a chapter or the programme. */
-export function formatDuration(totalS: number, locale: Locale): string {
+export function formatDuration(totalS: number, _locale: Locale): string {
   const s = Math.max(0, Math.round(totalS));
   const hours = Math.floor(s / 3600);
   const minutes = Math.floor((s % 3600) / 60);
   const seconds = s % 60;
   if (hours > 0) return minutes > 0 ? `${hours} h ${minutes} min` : `${hours} h`;
   if (minutes > 0) return seconds > 0 ? `${minutes} min ${seconds} s` : `${minutes} min`;
-  return locale === "fr" ? `${seconds} s` : `${seconds} s`;
+  // The same abbreviations (h, min, s) serve French and English.
+  return `${seconds} s`;
 }
 
 /** "12:05" for a cue time. */

@@ -8,12 +8,9 @@ import { AppError, isAppError } from "@/lib/errors";
 import { can, isSessionExpired, SESSION_MAX_AGE_S, type Permission } from "@/lib/permissions";
 import { clientAddressOf } from "@/lib/request-origin";
 import { isRole } from "@/lib/roles";
-import { signInSchema } from "@/lib/schemas/auth";
+import { SIGN_IN_RATE_LIMITED, signInSchema } from "@/lib/schemas/auth";
 import { authenticate, findSessionUser, type SessionUser } from "./data/users";
 import { getAuthSecret, getEnv } from "./env";
-
-/** Error names that the sign-in form understands (next-auth passes a thrown message through). */
-export const SIGN_IN_ERROR = { invalid: "CredentialsSignin", rateLimited: "RATE_LIMITED" } as const;
 
 export function getAuthOptions(): NextAuthOptions {
   const env = getEnv();
@@ -38,7 +35,7 @@ export function getAuthOptions(): NextAuthOptions {
             });
             return user ? { id: user.id, name: user.name, email: user.email, role: user.role } : null;
           } catch (error) {
-            if (isAppError(error) && error.code === "RATE_LIMITED") throw new Error(SIGN_IN_ERROR.rateLimited);
+            if (isAppError(error) && error.code === "RATE_LIMITED") throw new Error(SIGN_IN_RATE_LIMITED);
             throw error;
           }
         },

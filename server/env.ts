@@ -18,6 +18,12 @@ const envSchema = z.object({
   /** Public origin(s) of the platform, comma-separated, accepted as Origin of mutating requests. */
   APP_ORIGINS: z.string().default(""),
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+  /** The platform's public URL (next-auth's redirects, the attestation's verification link). */
+  NEXTAUTH_URL: z.url().optional(),
+  /** The operator's media server, for modules that name a video file (else served from public/). */
+  MEDIA_BASE_URL: z.url().optional(),
+  /** Another content directory (a test fixture); default ./content. */
+  CONTENT_DIR: z.string().min(1).optional(),
 });
 
 export type Env = z.infer<typeof envSchema> & { appOrigins: string[] };

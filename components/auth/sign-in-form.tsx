@@ -7,10 +7,11 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { makeTranslator, type Locale, type MessageKey } from "@/lib/i18n";
+import { SIGN_IN_RATE_LIMITED } from "@/lib/schemas/auth";
 
 function messageForSignInError(error: string | undefined): MessageKey | null {
   if (!error) return null;
-  if (error === "RATE_LIMITED") return "auth.signIn.rateLimited";
+  if (error === SIGN_IN_RATE_LIMITED) return "auth.signIn.rateLimited";
   return "auth.signIn.invalid";
 }
 

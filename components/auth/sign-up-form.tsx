@@ -7,7 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { DEPARTMENTS, SECTORS, SIZE_BANDS } from "@/lib/business-profile";
-import { makeTranslator, type Locale, type MessageKey } from "@/lib/i18n";
+import { makeTranslator, type Locale } from "@/lib/i18n";
 import { signUpSchema, PASSWORD_MIN_LENGTH, NAME_MAX_LENGTH } from "@/lib/schemas/auth";
 import { fieldErrorsOf } from "@/lib/validation";
 

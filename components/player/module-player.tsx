@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import type { Cue } from "@/lib/content/types";
 import { formatClock } from "@/lib/format";
 import { makeTranslator, type Locale } from "@/lib/i18n";
@@ -160,15 +160,11 @@ export function ModulePlayer(props: ModulePlayerProps) {
     if (videoRef.current) videoRef.current.playbackRate = rate;
   }, [rate]);
 
-  const slides: Slide[] = useMemo(
-    () => [
-      { kicker: subtitle, title, lines: [] },
-      { kicker: t("player.objectivesSlide"), title, lines: objectives },
-      ...keyPoints.map((point, i) => ({ kicker: t("player.keyPointSlide", { number: i + 1, count: keyPoints.length }), title: point, lines: [] })),
-    ],
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [title, subtitle, objectives, keyPoints, locale],
-  );
+  const slides: Slide[] = [
+    { kicker: subtitle, title, lines: [] },
+    { kicker: t("player.objectivesSlide"), title, lines: objectives },
+    ...keyPoints.map((point, i) => ({ kicker: t("player.keyPointSlide", { number: i + 1, count: keyPoints.length }), title: point, lines: [] })),
+  ];
   const slide = slides[Math.min(slides.length - 1, Math.floor((positionS / durationS) * slides.length))]!;
   const currentCueIndex = cues.findIndex((cue) => positionS >= cue.startS && positionS < cue.endS);
   const currentCue = currentCueIndex >= 0 ? cues[currentCueIndex] : null;

@@ -26,3 +26,7 @@ export function modulesOnPath(chapter: Chapter, modulesById: Map<string, Module>
   }
   return items;
 }
+
+export function pathDurationS(items: readonly PathItem[]): number {
+  return items.reduce((sum, item) => sum + item.module.durationS, 0);
+}

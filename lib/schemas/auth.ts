@@ -37,6 +37,9 @@ export const signUpSchema = z.object({
 export type SignUpInput = z.infer<typeof signUpSchema>;
 
 /** Sign-in only checks the shape: a wrong format must not say more than "wrong credentials". */
+/** The error name next-auth passes to the sign-in form when the account or address is throttled. */
+export const SIGN_IN_RATE_LIMITED = "RATE_LIMITED";
+
 export const signInSchema = z.object({
   email: z.string().trim().toLowerCase().min(1).max(254),
   password: z.string().min(1).max(PASSWORD_MAX_LENGTH),

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { modulesOnPath, type PathItem } from "@/lib/content/path";
 import type { Chapter, Comparison, Module, Programme } from "@/lib/content/types";
 import { buildSearchIndex, searchModules, type SearchIndex } from "@/lib/search";
+import { getEnv } from "../env";
 import { formatIssue, readContent } from "./read-content";
 
 /**
@@ -15,9 +16,10 @@ const globalForContent = globalThis as unknown as { accelerateurContent?: Loaded
 
 function load(): Loaded {
   if (globalForContent.accelerateurContent) return globalForContent.accelerateurContent;
-  const dir = process.env.CONTENT_DIR ?? join(process.cwd(), "content");
+  const { CONTENT_DIR } = getEnv();
+  const dir = CONTENT_DIR ?? join(process.cwd(), "content");
   // Only another directory (a test fixture) may relax the programme's rules with a test policy.
-  const { programme, issues } = readContent(dir, new Date(), { isFixtureAllowed: !!process.env.CONTENT_DIR });
+  const { programme, issues } = readContent(dir, new Date(), { isFixtureAllowed: !!CONTENT_DIR });
   if (!programme) {
     throw new Error(`Invalid content in ${dir}:\n${issues.filter((i) => i.severity === "error").map(formatIssue).join("\n")}`);
   }

@@ -3,9 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ModuleList } from "@/components/programme/module-list";
 import { PathSwitch } from "@/components/programme/path-switch";
-import { ProgressBar } from "@/components/progress/progress-bar";
-import { completedSlotCount, chapterSlots } from "@/lib/course-completion";
-import { formatDuration } from "@/lib/format";
+import { ChapterMeta, ChapterStepsBar } from "@/components/programme/chapter-progress";
 import { completedModuleIds } from "@/lib/learner-summary";
 import { getSessionUser } from "@/server/auth";
 import { getModuleStates } from "@/server/learner";
@@ -26,9 +24,6 @@ export default async function ChapterPage({ params }: { params: Params }) {
   const [{ locale, t }, isNeutralPath, user] = await Promise.all([getTranslator(), isNeutralPathChosen(), getSessionUser()]);
   const items = getChapterPath(chapter, isNeutralPath);
   const states = user ? await getModuleStates(user) : undefined;
-  const completed = completedModuleIds(states);
-  const stepCount = chapterSlots(chapter).length;
-  const doneCount = completedSlotCount(chapter, completed);
   return (
     <div className="space-y-6">
       <Link href="/" className="text-sm font-medium text-brand-700 underline">
@@ -38,13 +33,11 @@ export default async function ChapterPage({ params }: { params: Params }) {
         <p className="text-sm font-semibold tracking-wide text-brand-700 uppercase">{t("programme.chapterNumber", { number: chapter.order })}</p>
         <h1 className="text-3xl font-bold">{chapter.title[locale]}</h1>
         <p className="max-w-3xl text-lg text-neutral-700">{chapter.summary[locale]}</p>
-        <p className="text-sm text-neutral-600">
-          {t("programme.chapterMeta", { count: items.length, duration: formatDuration(items.reduce((s, i) => s + i.module.durationS, 0), locale) })}
-        </p>
+        <ChapterMeta items={items} locale={locale} t={t} />
       </header>
       {states && (
         <div className="max-w-md" data-testid="chapter-progress">
-          <ProgressBar value={(doneCount / stepCount) * 100} label={t("chapter.progress", { done: doneCount, total: stepCount })} />
+          <ChapterStepsBar chapter={chapter} completed={completedModuleIds(states)} t={t} />
         </div>
       )}
       <PathSwitch isNeutralPath={isNeutralPath} label={t("path.label")} description={t("path.description")} stateText={isNeutralPath ? t("path.isOn") : t("path.isOff")} />

@@ -10,6 +10,7 @@ import { resumePositionS } from "@/lib/progress";
 import { publicQuestions } from "@/lib/quiz";
 import { getSessionUser } from "@/server/auth";
 import { getModuleProgress } from "@/server/data/progress";
+import { getEnv } from "@/server/env";
 import { createPlaybackSession } from "@/server/playback-session";
 import { getChapter, getChapterPath, getComparison, getModule, getProgramme } from "@/server/content";
 import { getTranslator } from "@/server/i18n";
@@ -86,7 +87,7 @@ export default async function ModulePage({ params }: { params: Params }) {
           locale,
           session: user ? createPlaybackSession(user.id, module.id) : null,
           initialPositionS: progress ? resumePositionS(progress.lastPositionS, module.durationS) : 0,
-          videoSrc: module.videoPath ? `${process.env.MEDIA_BASE_URL ?? ""}${module.videoPath}` : null,
+          videoSrc: module.videoPath ? `${(getEnv().MEDIA_BASE_URL ?? "").replace(/\/$/, "")}${module.videoPath}` : null,
         }}
         questions={publicQuestions(module.quiz)}
         initialProgress={

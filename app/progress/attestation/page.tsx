@@ -6,6 +6,7 @@ import { formatDuration } from "@/lib/format";
 import { requirePermission } from "@/server/auth";
 import { getChapter } from "@/server/content";
 import { findOwnAttestation } from "@/server/data/progress";
+import { getEnv } from "@/server/env";
 import { getTranslator } from "@/server/i18n";
 
 export const metadata: Metadata = { title: "Attestation" };
@@ -15,7 +16,7 @@ export default async function OwnAttestationPage() {
   const user = await requirePermission("progress:record", "/progress/attestation");
   const [{ locale, t }, attestation, headerList] = await Promise.all([getTranslator(), findOwnAttestation(user), headers()]);
   if (!attestation) notFound();
-  const origin = process.env.NEXTAUTH_URL ?? `http://${headerList.get("host") ?? "localhost"}`;
+  const origin = getEnv().NEXTAUTH_URL ?? `http://${headerList.get("host") ?? "localhost"}`;
   const verifyUrl = `${origin.replace(/\/$/, "")}/attestation/${attestation.code}`;
   const date = new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { dateStyle: "long" }).format(attestation.issuedAt);
   return (
