@@ -15,6 +15,13 @@ export const PERMISSIONS = {
   "users:change-role": ["admin"],
   "audit:view": ["admin"],
   "stats:view": ["admin"],
+  /** Creating cohorts, assigning, following learners: trainers, within the cohorts they train (server/data/cohorts.ts). */
+  "cohorts:train": ["trainer"],
+  /** Joining a cohort as a learner, seeing one's "À faire". */
+  "cohorts:join": ["merchant"],
+  "notifications:view": ["merchant", "trainer", "admin"],
+  /** The e-mails kept when no SMTP server is configured (and the history of those sent). */
+  "outbox:view": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -54,4 +61,23 @@ export const SESSION_MAX_AGE_S: Record<Role, number> = {
 
 export function isSessionExpired(role: Role, signedInAtS: number, nowS: number): boolean {
   return nowS - signedInAtS > SESSION_MAX_AGE_S[role];
+}
+
+/** A person's place in a cohort ("trainer" or "learner"), or null when they are not in it. */
+export type CohortRole = "trainer" | "learner";
+export type CohortAccess = { role: CohortRole | null; isOwner: boolean };
+
+/**
+ * What a signed-in user may do in one cohort. Trainers act only in the cohorts they train; only the
+ * owner (who created it) adds or removes co-trainers. Anyone else gets "none", which the data
+ * layer answers as 404: whether a cohort exists is private.
+ */
+export function cohortAbilities(actor: Actor, access: CohortAccess) {
+  const isTrainer = can(actor, "cohorts:train") && access.role === "trainer";
+  return {
+    canView: isTrainer,
+    canManage: isTrainer,
+    canManageTrainers: isTrainer && access.isOwner,
+    isLearner: access.role === "learner",
+  };
 }

@@ -36,3 +36,8 @@ export function getDb(): Db {
 export function isPostgres(): boolean {
   return isPostgresUrl(getEnv().DATABASE_URL);
 }
+
+/** A write refused by a unique index (Prisma's P2002): "someone else already did it". */
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
+}

@@ -24,6 +24,17 @@ const envSchema = z.object({
   MEDIA_BASE_URL: z.url().optional(),
   /** Another content directory (a test fixture); default ./content. */
   CONTENT_DIR: z.string().min(1).optional(),
+  /** smtp(s)://user:pass@host:port — e-mails go out over SMTP; without it they stay in the outbox table. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://").optional(),
+  /** Sender of the platform's e-mails. */
+  MAIL_FROM: z.string().min(3).default("Accélérateur libre <ne-pas-repondre@accelerateur-libre.localhost>"),
+  /** Seconds between two runs of the reminder scheduler in the server process; 0 turns it off. */
+  SCHEDULER_INTERVAL_S: z.coerce.number().int().min(0).max(86_400).default(300),
+  /**
+   * Tests only: a file holding a number of milliseconds to add to the clock that due dates and
+   * reminders read, so end-to-end tests move time forward without sleeping. Never set in production.
+   */
+  TEST_CLOCK_FILE: z.string().min(1).optional(),
 });
 
 export type Env = z.infer<typeof envSchema> & { appOrigins: string[] };

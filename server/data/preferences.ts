@@ -11,3 +11,17 @@ export async function getNeutralPathPreference(actor: Actor): Promise<boolean> {
 export async function setNeutralPathPreference(actor: Actor, isNeutralPath: boolean): Promise<void> {
   await getDb().user.update({ where: { id: actor.id }, data: { prefersNeutralPath: isNeutralPath } });
 }
+
+/** Reminder e-mails about assignments, on or off (in-app notifications are always kept). */
+export async function getReminderPreferences(actor: Actor): Promise<{ wantsReminderEmails: boolean; wantsWeeklyDigest: boolean }> {
+  const db = getDb();
+  const [user, trainerRows] = await Promise.all([
+    db.user.findUnique({ where: { id: actor.id }, select: { wantsReminderEmails: true } }),
+    db.cohortMember.findMany({ where: { userId: actor.id, role: "trainer" }, select: { wantsWeeklyDigest: true } }),
+  ]);
+  return { wantsReminderEmails: user?.wantsReminderEmails ?? true, wantsWeeklyDigest: trainerRows.length === 0 || trainerRows.some((r) => r.wantsWeeklyDigest) };
+}
+
+export async function setReminderEmails(actor: Actor, wantsReminderEmails: boolean): Promise<void> {
+  await getDb().user.update({ where: { id: actor.id }, data: { wantsReminderEmails } });
+}

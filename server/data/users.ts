@@ -5,17 +5,13 @@ import { can, decideRoleChange, type Actor } from "@/lib/permissions";
 import { isRole, type Role } from "@/lib/roles";
 import type { SignInInput, SignUpInput } from "@/lib/schemas/auth";
 import { ACCOUNT_POLICY, IP_POLICY, accountThrottleKey, ipThrottleKey } from "@/lib/throttle";
-import { getDb, isPostgres } from "../db";
+import { getDb, isPostgres, isUniqueViolation } from "../db";
 import { clearThrottle, isThrottled, recordSignInFailure } from "./throttle";
 
 export type SessionUser = Actor & { name: string; email: string };
 
 function toSessionUser(row: { id: string; role: string; name: string; email: string }): SessionUser | null {
   return isRole(row.role) ? { id: row.id, role: row.role, name: row.name, email: row.email } : null;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
 }
 
 /** Sign-up: always a merchant account; the role is never taken from the input. */

@@ -1,0 +1,49 @@
+/**
+ * Calendar days ("YYYY-MM-DD"), the unit of due dates and reminders. A due day ends at midnight in
+ * the platform's time zone (Europe/Paris): a learner is overdue from the next day on.
+ */
+export type Day = string;
+
+export const PLATFORM_TIME_ZONE = "Europe/Paris";
+const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MS_PER_DAY = 86_400_000;
+
+export function isDay(value: unknown): value is Day {
+  if (typeof value !== "string") return false;
+  const match = DAY_PATTERN.exec(value);
+  if (!match) return false;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return date.toISOString().slice(0, 10) === value;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The calendar day of an instant in a time zone. */
+export function dayOf(instant: Date, timeZone: string = PLATFORM_TIME_ZONE): Day {
+  let format = formatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    formatters.set(timeZone, format);
+  }
+  return format.format(instant);
+}
+
+function toUtcMs(day: Day): number {
+  if (!isDay(day)) throw new RangeError(`Not a calendar day: ${day}`);
+  return Date.parse(`${day}T00:00:00Z`);
+}
+
+export function addDays(day: Day, days: number): Day {
+  return new Date(toUtcMs(day) + days * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/** Whole days from `from` to `to` (positive when `to` is later). */
+export function daysBetween(from: Day, to: Day): number {
+  return Math.round((toUtcMs(to) - toUtcMs(from)) / MS_PER_DAY);
+}
+
+/** The Monday of the ISO week that contains `day`. */
+export function weekStartOf(day: Day): Day {
+  const weekday = new Date(toUtcMs(day)).getUTCDay(); // 0 = Sunday
+  return addDays(day, -((weekday + 6) % 7));
+}

@@ -1,0 +1,308 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { dayOf } from "@/lib/calendar-day";
+import { generateJoinCode, joinCodeState, formatJoinCode } from "@/lib/cohorts/join-code";
+import { DEFAULT_REMINDER_DAYS_BEFORE } from "@/lib/cohorts/reminders";
+import { AppError } from "@/lib/errors";
+import { invitationEmail } from "@/lib/mail/templates";
+import { can, cohortAbilities, type Actor, type CohortRole } from "@/lib/permissions";
+import type { CohortInput } from "@/lib/schemas/cohorts";
+import { getDb, isUniqueViolation } from "../db";
+import { publicUrl, queueEmail } from "../mail";
+
+/**
+ * Cohorts: who trains and who learns in each, and how one joins. Every function takes the acting
+ * user and checks it here; a cohort the actor does not train answers NOT_FOUND (404), never 403,
+ * because whether it exists is private.
+ */
+
+export type CohortSummary = {
+  id: string;
+  name: string;
+  description: string;
+  startsOn: string | null;
+  endsOn: string | null;
+  learnerCount: number;
+  assignmentCount: number;
+  isOwner: boolean;
+};
+
+/** The actor's place in a cohort, read from its membership row. */
+async function accessOf(actor: Actor, cohortId: string) {
+  const cohort = await getDb().cohort.findUnique({
+    where: { id: cohortId },
+    select: { ownerId: true, members: { where: { userId: actor.id }, select: { role: true } } },
+  });
+  if (!cohort) return null;
+  const role = (cohort.members[0]?.role ?? null) as CohortRole | null;
+  return cohortAbilities(actor, { role, isOwner: cohort.ownerId === actor.id });
+}
+
+/** Throws NOT_FOUND unless the actor trains this cohort. The check every trainer operation starts with. */
+export async function requireTrainedCohort(actor: Actor, cohortId: string, need: "manage" | "manageTrainers" = "manage") {
+  const access = await accessOf(actor, cohortId);
+  if (!access?.canManage) throw new AppError("NOT_FOUND");
+  if (need === "manageTrainers" && !access.canManageTrainers) throw new AppError("FORBIDDEN");
+  return access;
+}
+
+/** The cohorts a trainer trains, with their sizes (two queries whatever their number). */
+export async function listTrainedCohorts(actor: Actor): Promise<CohortSummary[]> {
+  if (!can(actor, "cohorts:train")) throw new AppError("FORBIDDEN");
+  const db = getDb();
+  const cohorts = await db.cohort.findMany({
+    where: { members: { some: { userId: actor.id, role: "trainer" } } },
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    select: { id: true, name: true, description: true, startsOn: true, endsOn: true, ownerId: true, _count: { select: { assignments: true } } },
+  });
+  const counts = await db.cohortMember.groupBy({
+    by: ["cohortId"],
+    where: { cohortId: { in: cohorts.map((c) => c.id) }, role: "learner" },
+    _count: { _all: true },
+  });
+  const learnersOf = new Map(counts.map((c) => [c.cohortId, c._count._all]));
+  return cohorts.map((c) => ({
+    id: c.id,
+    name: c.name,
+    description: c.description,
+    startsOn: c.startsOn,
+    endsOn: c.endsOn,
+    learnerCount: learnersOf.get(c.id) ?? 0,
+    assignmentCount: c._count.assignments,
+    isOwner: c.ownerId === actor.id,
+  }));
+}
+
+function newJoinCode() {
+  return generateJoinCode((size) => randomBytes(size));
+}
+
+/** Retries the rare clash of a new join code with an existing one. */
+async function withFreshJoinCode<T>(write: (code: string) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write(newJoinCode());
+    } catch (error) {
+      if (!isUniqueViolation(error) || attempt >= 5) throw error;
+    }
+  }
+}
+
+export async function createCohort(actor: Actor, input: CohortInput): Promise<{ id: string }> {
+  if (!can(actor, "cohorts:train")) throw new AppError("FORBIDDEN");
+  return withFreshJoinCode((joinCode) =>
+    getDb().cohort.create({
+      data: {
+        name: input.name,
+        description: input.description,
+        startsOn: input.startsOn ?? null,
+        endsOn: input.endsOn ?? null,
+        reminderDaysBefore: input.reminderDaysBefore ?? DEFAULT_REMINDER_DAYS_BEFORE,
+        ownerId: actor.id,
+        joinCode,
+        members: { create: { userId: actor.id, role: "trainer" } },
+      },
+      select: { id: true },
+    }),
+  );
+}
+
+export async function updateCohort(actor: Actor, cohortId: string, input: CohortInput) {
+  await requireTrainedCohort(actor, cohortId);
+  await getDb().cohort.update({
+    where: { id: cohortId },
+    data: {
+      name: input.name,
+      description: input.description,
+      startsOn: input.startsOn ?? null,
+      endsOn: input.endsOn ?? null,
+      ...(input.reminderDaysBefore !== undefined ? { reminderDaysBefore: input.reminderDaysBefore } : {}),
+    },
+  });
+}
+
+export type CohortMemberView = { userId: string; name: string; email: string; joinedAt: Date; wantsWeeklyDigest: boolean };
+
+/** A cohort as its trainers manage it: settings, join code, trainers and learners. */
+export async function getCohortForTrainer(actor: Actor, cohortId: string, now = new Date()) {
+  const access = await requireTrainedCohort(actor, cohortId);
+  const cohort = await getDb().cohort.findUniqueOrThrow({
+    where: { id: cohortId },
+    include: {
+      members: {
+        orderBy: [{ joinedAt: "asc" }, { userId: "asc" }],
+        select: { userId: true, role: true, joinedAt: true, wantsWeeklyDigest: true, user: { select: { name: true, email: true } } },
+      },
+    },
+  });
+  const toView = (m: (typeof cohort.members)[number]): CohortMemberView => ({
+    userId: m.userId,
+    name: m.user.name,
+    email: m.user.email,
+    joinedAt: m.joinedAt,
+    wantsWeeklyDigest: m.wantsWeeklyDigest,
+  });
+  return {
+    id: cohort.id,
+    name: cohort.name,
+    description: cohort.description,
+    startsOn: cohort.startsOn,
+    endsOn: cohort.endsOn,
+    reminderDaysBefore: cohort.reminderDaysBefore,
+    ownerId: cohort.ownerId,
+    joinCode: cohort.joinCode,
+    joinCodeExpiresAt: cohort.joinCodeExpiresAt,
+    joinCodeState: joinCodeState(cohort, now),
+    trainers: cohort.members.filter((m) => m.role === "trainer").map(toView),
+    learners: cohort.members.filter((m) => m.role === "learner").map(toView),
+    canManageTrainers: access.canManageTrainers,
+  };
+}
+
+/** The join code's expiry as an instant: the end of the chosen day in the platform's time zone (approximated as 23:59:59 UTC+1). */
+function endOfDay(day: string): Date {
+  return new Date(`${day}T23:59:59+01:00`);
+}
+
+/** A new join code (the old one stops working at once), with an optional last day of validity. */
+export async function regenerateJoinCode(actor: Actor, cohortId: string, input: { expiresOn?: string | null }) {
+  await requireTrainedCohort(actor, cohortId);
+  const joinCodeExpiresAt = input.expiresOn ? endOfDay(input.expiresOn) : null;
+  return withFreshJoinCode((joinCode) =>
+    getDb().cohort.update({ where: { id: cohortId }, data: { joinCode, joinCodeExpiresAt }, select: { joinCode: true, joinCodeExpiresAt: true } }),
+  );
+}
+
+/** Changes only the expiry of the current code. */
+export async function setJoinCodeExpiry(actor: Actor, cohortId: string, input: { expiresOn?: string | null }) {
+  await requireTrainedCohort(actor, cohortId);
+  await getDb().cohort.update({ where: { id: cohortId }, data: { joinCodeExpiresAt: input.expiresOn ? endOfDay(input.expiresOn) : null } });
+}
+
+export async function revokeJoinCode(actor: Actor, cohortId: string) {
+  await requireTrainedCohort(actor, cohortId);
+  await getDb().cohort.update({ where: { id: cohortId }, data: { joinCode: null, joinCodeExpiresAt: null } });
+}
+
+/** What a visitor with a join code is shown before joining: the cohort and who trains it. */
+export async function findCohortByJoinCode(code: string, now = new Date()) {
+  const cohort = await getDb().cohort.findUnique({
+    where: { joinCode: code },
+    select: {
+      id: true,
+      name: true,
+      description: true,
+      joinCode: true,
+      joinCodeExpiresAt: true,
+      members: { where: { role: "trainer" }, orderBy: { joinedAt: "asc" }, select: { user: { select: { name: true } } } },
+    },
+  });
+  if (!cohort) return null;
+  return {
+    id: cohort.id,
+    name: cohort.name,
+    description: cohort.description,
+    trainerNames: cohort.members.map((m) => m.user.name),
+    state: joinCodeState(cohort, now),
+  };
+}
+
+/** A merchant joins with a code. Joining twice changes nothing (the first join date stays). */
+export async function joinCohort(actor: Actor, code: string, now = new Date()): Promise<{ cohortId: string; isNew: boolean }> {
+  if (!can(actor, "cohorts:join")) throw new AppError("JOIN_MERCHANTS_ONLY");
+  const cohort = await findCohortByJoinCode(code, now);
+  if (!cohort) throw new AppError("JOIN_CODE_UNKNOWN");
+  if (cohort.state !== "usable") throw new AppError("JOIN_CODE_EXPIRED");
+  try {
+    await getDb().cohortMember.create({ data: { cohortId: cohort.id, userId: actor.id, role: "learner", joinedAt: now } });
+    return { cohortId: cohort.id, isNew: true };
+  } catch (error) {
+    if (isUniqueViolation(error)) return { cohortId: cohort.id, isNew: false };
+    throw error;
+  }
+}
+
+/** A learner leaves a cohort; their extensions there go with them (their progress stays theirs). */
+export async function leaveCohort(actor: Actor, cohortId: string) {
+  const db = getDb();
+  const membership = await db.cohortMember.findUnique({ where: { cohortId_userId: { cohortId, userId: actor.id } } });
+  if (!membership || membership.role !== "learner") throw new AppError("NOT_FOUND");
+  await removeLearnerRows(cohortId, actor.id);
+}
+
+async function removeLearnerRows(cohortId: string, userId: string) {
+  await getDb().$transaction([
+    getDb().assignmentExtension.deleteMany({ where: { userId, assignment: { cohortId } } }),
+    getDb().reminder.deleteMany({ where: { userId, assignment: { cohortId } } }),
+    getDb().cohortMember.delete({ where: { cohortId_userId: { cohortId, userId } } }),
+  ]);
+}
+
+/** A trainer removes a learner; the owner removes a co-trainer. The owner stays. */
+export async function removeMember(actor: Actor, cohortId: string, userId: string) {
+  const access = await requireTrainedCohort(actor, cohortId);
+  const db = getDb();
+  const [membership, cohort] = await Promise.all([
+    db.cohortMember.findUnique({ where: { cohortId_userId: { cohortId, userId } } }),
+    db.cohort.findUniqueOrThrow({ where: { id: cohortId }, select: { ownerId: true } }),
+  ]);
+  if (!membership) throw new AppError("NOT_FOUND");
+  if (membership.role === "trainer") {
+    if (userId === cohort.ownerId) throw new AppError("CANNOT_REMOVE_OWNER");
+    if (!access.canManageTrainers && userId !== actor.id) throw new AppError("FORBIDDEN");
+    await db.cohortMember.delete({ where: { cohortId_userId: { cohortId, userId } } });
+    return;
+  }
+  await removeLearnerRows(cohortId, userId);
+}
+
+/** The owner adds a co-trainer by the e-mail of an existing trainer account. */
+export async function addCoTrainer(actor: Actor, cohortId: string, email: string) {
+  await requireTrainedCohort(actor, cohortId, "manageTrainers");
+  const db = getDb();
+  const user = await db.user.findUnique({ where: { email }, select: { id: true, role: true, name: true } });
+  if (!user || user.role !== "trainer") throw new AppError("NOT_A_TRAINER_ACCOUNT", undefined, { email: "errors.NOT_A_TRAINER_ACCOUNT" });
+  await db.cohortMember.upsert({
+    where: { cohortId_userId: { cohortId, userId: user.id } },
+    create: { cohortId, userId: user.id, role: "trainer" },
+    update: { role: "trainer" },
+  });
+  return { userId: user.id, name: user.name };
+}
+
+/** A trainer's choice of the weekly digest for one cohort. */
+export async function setWeeklyDigest(actor: Actor, wantsWeeklyDigest: boolean) {
+  if (!can(actor, "cohorts:train")) throw new AppError("FORBIDDEN");
+  await getDb().cohortMember.updateMany({ where: { userId: actor.id, role: "trainer" }, data: { wantsWeeklyDigest } });
+}
+
+/** Sends the join link by e-mail to each address (through the outbox). */
+export async function sendInvitations(actor: Actor, cohortId: string, emails: string[], now = new Date()) {
+  await requireTrainedCohort(actor, cohortId);
+  const cohort = await getCohortForTrainer(actor, cohortId, now);
+  if (cohort.joinCodeState !== "usable" || !cohort.joinCode) throw new AppError("JOIN_CODE_EXPIRED");
+  const content = invitationEmail({
+    cohortName: cohort.name,
+    trainerNames: cohort.trainers.map((t) => t.name),
+    joinUrl: publicUrl(`/join/${cohort.joinCode}`),
+    code: formatJoinCode(cohort.joinCode),
+  });
+  const db = getDb();
+  await db.$transaction(async (tx) => {
+    for (const to of emails) await queueEmail(tx, { ...content, to });
+  });
+  return { count: emails.length, day: dayOf(now) };
+}
+
+/** The cohorts a learner belongs to (Mon compte: leave one). */
+export async function listLearnerCohorts(actor: Actor) {
+  const rows = await getDb().cohortMember.findMany({
+    where: { userId: actor.id, role: "learner" },
+    orderBy: { joinedAt: "asc" },
+    select: {
+      joinedAt: true,
+      cohort: { select: { id: true, name: true, members: { where: { role: "trainer" }, select: { user: { select: { name: true } } } } } },
+    },
+  });
+  return rows.map((r) => ({ id: r.cohort.id, name: r.cohort.name, joinedAt: r.joinedAt, trainerNames: r.cohort.members.map((m) => m.user.name) }));
+}
