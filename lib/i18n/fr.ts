@@ -3,7 +3,12 @@
  * lib/i18n/en.ts must have the same keys (the type checker and a unit test both say so).
  * `{name}` placeholders are filled by `translate`.
  */
+import { learnerFr } from "./learner.fr";
+import { trainerFr } from "./trainer.fr";
+
 export const fr = {
+  ...trainerFr,
+  ...learnerFr,
   "site.name": "Accélérateur libre",
   "site.tagline": "La formation libre pour vendre en ligne, sans dépendre d’une seule plateforme",
   "nav.skipToContent": "Aller au contenu",
