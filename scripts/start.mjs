@@ -26,7 +26,7 @@ function newestMtimeMs(path) {
 function needsBuild() {
   const buildId = join(root, ".next", "BUILD_ID");
   if (!existsSync(buildId)) return true;
-  const sources = ["app", "components", "lib", "server", "content", "proxy.ts", "next.config.js", "package.json", "postcss.config.mjs"];
+  const sources = ["app", "components", "lib", "server", "content", "proxy.ts", "instrumentation.ts", "next.config.js", "package.json", "postcss.config.mjs"];
   const newestSource = Math.max(...sources.map((s) => newestMtimeMs(join(root, s))));
   return newestSource > statSync(buildId).mtimeMs;
 }
@@ -77,4 +77,5 @@ if (process.env.SEED_DEMO !== "false") {
   for (const account of DEMO_ACCOUNTS) {
     console.log(`  ${account.role.padEnd(8)}  ${account.email.padEnd(30)}  ${DEMO_PASSWORDS[account.role]}`);
   }
+  console.log(`Groupe de démonstration : ${origin}/cohorts/cohorte-demo (Karim), code d'invitation MARCHE26`);
 }

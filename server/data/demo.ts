@@ -26,7 +26,10 @@ export async function seedDemoCohorts(input: { trainer: Actor; otherTrainer: Act
   const today = dayOf(now);
   const joinedAt = new Date(now.getTime() - 14 * 86_400_000);
   const first = programme.chapters[0]!;
-  const later = programme.chapters[2] ?? programme.chapters.at(-1)!;
+  // The second assignment: the third chapter, or on a one-chapter content (the test fixture) its last module.
+  const later = programme.chapters[2]
+    ? { itemKind: "chapter", itemId: programme.chapters[2].id }
+    : { itemKind: "module", itemId: first.modules.at(-1)!.id };
 
   await db.cohort.create({
     data: {
@@ -46,7 +49,7 @@ export async function seedDemoCohorts(input: { trainer: Actor; otherTrainer: Act
       assignments: {
         create: [
           { itemKind: "chapter", itemId: first.id, dueKind: "fixed", dueOn: addDays(today, -2), createdById: trainer.id, createdAt: joinedAt },
-          { itemKind: "chapter", itemId: later.id, dueKind: "relative", dueDays: 30, createdById: trainer.id, createdAt: new Date(joinedAt.getTime() + 1000) },
+          { ...later, dueKind: "relative", dueDays: 30, createdById: trainer.id, createdAt: new Date(joinedAt.getTime() + 1000) },
         ],
       },
     },

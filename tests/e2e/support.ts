@@ -1,5 +1,7 @@
+import { writeFileSync } from "node:fs";
 import { expect, request as playwrightRequest, type APIRequestContext, type Page } from "@playwright/test";
 import { DEMO_ACCOUNTS, DEMO_PASSWORDS } from "../../scripts/demo-accounts.mjs";
+import { e2eClockFile } from "../../scripts/lib/e2e-clock.mjs";
 import type { Visitor } from "../authorization-matrix";
 
 export function demoAccount(role: "merchant" | "trainer" | "admin") {
@@ -43,4 +45,13 @@ export async function signInAs(page: Page, account: { email: string; password: s
 /** The alert of the form on the page (Next.js's route announcer is an empty alert too). */
 export function formAlert(page: Page) {
   return page.locator("form [role=alert]");
+}
+
+/**
+ * Moves the clock that due dates and reminders read on the server at `baseURL` (its
+ * TEST_CLOCK_FILE, see scripts/e2e-server.mjs) by whole days; 0 puts it back.
+ */
+export function setClockOffsetDays(baseURL: string, days: number) {
+  const port = new URL(baseURL).port;
+  writeFileSync(e2eClockFile(port), String(Math.round(days * 86_400_000)));
 }
