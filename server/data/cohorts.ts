@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { dayOf } from "@/lib/calendar-day";
+import { addDays, dayOf } from "@/lib/calendar-day";
 import { generateJoinCode, joinCodeState, formatJoinCode } from "@/lib/cohorts/join-code";
 import { DEFAULT_REMINDER_DAYS_BEFORE } from "@/lib/cohorts/reminders";
 import { AppError } from "@/lib/errors";
@@ -159,8 +159,14 @@ export async function getCohortForTrainer(actor: Actor, cohortId: string, now = 
   };
 }
 
-/** The join code's expiry as an instant: the end of the chosen day in the platform's time zone (approximated as 23:59:59 UTC+1). */
+/** The join code's expiry as an instant: the last second of the chosen day in the platform's time zone (UTC+1 in winter, UTC+2 in summer). */
 function endOfDay(day: string): Date {
+  const next = addDays(day, 1);
+  for (const offset of ["+02:00", "+01:00"]) {
+    const nextStart = new Date(`${next}T00:00:00${offset}`);
+    const last = new Date(nextStart.getTime() - 1000);
+    if (dayOf(nextStart) === next && dayOf(last) === day) return last;
+  }
   return new Date(`${day}T23:59:59+01:00`);
 }
 
