@@ -1,4 +1,5 @@
 import "server-only";
+import { AsyncLocalStorage } from "node:async_hooks";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
@@ -13,16 +14,17 @@ import { getEnv, isPostgresUrl } from "./env";
  */
 export type Db = SqliteClient;
 
-const globalForDb = globalThis as unknown as { accelerateurDb?: { url: string; client: Db } };
+const globalForDb = globalThis as unknown as { accelerateurDb?: { url: string; client: Db }; accelerateurCountQueries?: boolean };
 
 function createClient(url: string): Db {
+  const wrap = globalForDb.accelerateurCountQueries ? countingProxy : <T>(adapter: T) => adapter;
   if (isPostgresUrl(url)) {
     const adapter = new PrismaPg({ connectionString: url, max: 10 });
-    return new PostgresClient({ adapter }) as unknown as Db;
+    return new PostgresClient({ adapter: wrap(adapter) }) as unknown as Db;
   }
   // Wait up to 5 s for a lock instead of failing at once when two requests write together.
   const adapter = new PrismaBetterSQLite3({ url, timeout: 5000 });
-  return new SqliteClient({ adapter });
+  return new SqliteClient({ adapter: wrap(adapter) });
 }
 
 export function getDb(): Db {
@@ -35,6 +37,57 @@ export function getDb(): Db {
 
 export function isPostgres(): boolean {
   return isPostgresUrl(getEnv().DATABASE_URL);
+}
+
+/*
+ * Benchmarks only (bench/cohort-dashboard.bench.mts), off by default: enableQueryCounting(), called
+ * before the first getDb(), wraps the driver adapter so that countQueries(fn) can tell how many SQL
+ * statements fn sent to the database and how long the driver took over them (the adapter sees every
+ * statement, including those Prisma splits a query into). Without enableQueryCounting() the adapter
+ * is passed to Prisma untouched, so production does not go through this code.
+ */
+type QueryTally = { count: number; driverMs: number; statements: { sql: string; ms: number }[] };
+const queryTally = new AsyncLocalStorage<QueryTally>();
+
+/** Forwards everything to the adapter (factory, connection, transaction), timing queryRaw/executeRaw. */
+function countingProxy<T extends object>(target: T): T {
+  return new Proxy(target, {
+    get(object, key) {
+      const value: unknown = Reflect.get(object, key, object);
+      if (typeof value !== "function") return value;
+      if (key === "queryRaw" || key === "executeRaw") {
+        return async (query: { sql: string }, ...rest: unknown[]) => {
+          const tally = queryTally.getStore();
+          const started = performance.now();
+          try {
+            return await value.call(object, query, ...rest);
+          } finally {
+            if (tally) {
+              const ms = performance.now() - started;
+              tally.count++;
+              tally.driverMs += ms;
+              tally.statements.push({ sql: query.sql, ms });
+            }
+          }
+        };
+      }
+      if (key === "connect" || key === "startTransaction") return async (...args: unknown[]) => countingProxy(await value.apply(object, args));
+      return value.bind(object);
+    },
+  });
+}
+
+export function enableQueryCounting() {
+  globalForDb.accelerateurCountQueries = true;
+  delete globalForDb.accelerateurDb;
+}
+
+/** Runs fn, counting its SQL statements (only after enableQueryCounting()). BEGIN/COMMIT are not counted. */
+export async function countQueries<T>(fn: () => Promise<T>): Promise<{ result: T } & QueryTally> {
+  const tally: QueryTally = { count: 0, driverMs: 0, statements: [] };
+  // Awaited inside run(): a Prisma query starts when it is awaited, and must start in the tally's context.
+  const result = await queryTally.run(tally, async () => await fn());
+  return { result, ...tally };
 }
 
 /** A write refused by a unique index (Prisma's P2002): "someone else already did it". */

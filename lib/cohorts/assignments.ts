@@ -99,7 +99,8 @@ export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
  */
 export function assignmentStatus(progress: Pick<ItemProgress, "isDone" | "isStarted">, dueOn: Day | null, today: Day): AssignmentStatus {
   if (progress.isDone) return "completed";
-  if (dueOn && daysBetween(dueOn, today) > 0) return "overdue";
+  // Canonical YYYY-MM-DD days compare as text in calendar order (cheaper than parsing, per cell).
+  if (dueOn && dueOn < today) return "overdue";
   return progress.isStarted ? "in-progress" : "not-started";
 }
 
