@@ -1,13 +1,19 @@
 import Link from "next/link";
+import { JoinCodeForm } from "@/components/cohorts-learner/join-code-form";
+import { TodoList } from "@/components/cohorts-learner/todo-list";
 import { ModuleList } from "@/components/programme/module-list";
 import { PathSwitch } from "@/components/programme/path-switch";
 import { SearchForm } from "@/components/programme/search-form";
 import { ChapterMeta, ChapterStepsBar } from "@/components/programme/chapter-progress";
 import { pathDurationS } from "@/lib/content/path";
 import { formatDuration } from "@/lib/format";
+import { can } from "@/lib/permissions";
 import { completedModuleIds, summarizeLearner } from "@/lib/learner-summary";
 import { getModuleStates } from "@/server/learner";
 import { getSessionUser } from "@/server/auth";
+import { now } from "@/server/clock";
+import { listTodo } from "@/server/data/assignments";
+import { listLearnerCohorts } from "@/server/data/cohorts";
 import { getChapterPath, getProgramme } from "@/server/content";
 import { getTranslator } from "@/server/i18n";
 import { isNeutralPathChosen } from "@/server/path-preference";
@@ -16,6 +22,8 @@ export default async function ProgrammeHomePage() {
   const [{ locale, t }, user, isNeutralPath] = await Promise.all([getTranslator(), getSessionUser(), isNeutralPathChosen()]);
   const programme = getProgramme();
   const states = user ? await getModuleStates(user) : undefined;
+  const isLearner = can(user, "cohorts:join");
+  const [todo, learnerCohorts] = user && isLearner ? await Promise.all([listTodo(user, now()), listLearnerCohorts(user)]) : [[], []];
   const completed = completedModuleIds(states);
   const summary = states ? summarizeLearner(programme, states, isNeutralPath) : null;
   const paths = programme.chapters.map((chapter) => ({ chapter, items: getChapterPath(chapter, isNeutralPath) }));
@@ -52,6 +60,23 @@ export default async function ProgrammeHomePage() {
           </div>
         )}
       </section>
+      {isLearner && (learnerCohorts.length > 0 || todo.length > 0) && (
+        <section aria-labelledby="todo-heading" className="space-y-3" data-testid="home-todo">
+          <h2 id="todo-heading" className="text-2xl font-bold">
+            {t("todo.title")}
+          </h2>
+          <TodoList items={todo} locale={locale} t={t} limit={5} isInCohort={learnerCohorts.length > 0} />
+        </section>
+      )}
+      {isLearner && (
+        <section aria-labelledby="join-heading" className="max-w-2xl space-y-2 rounded-lg border border-neutral-200 bg-white p-5">
+          <h2 id="join-heading" className="text-lg font-semibold">
+            {t("join.homeHeading")}
+          </h2>
+          <p className="text-sm text-neutral-700">{t("join.homeIntro")}</p>
+          <JoinCodeForm t={t} id="home-join-code" />
+        </section>
+      )}
       <div className="grid items-start gap-4 md:grid-cols-2">
         <PathSwitch
           isNeutralPath={isNeutralPath}

@@ -1,11 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { JoinCodeForm } from "@/components/cohorts-learner/join-code-form";
+import { TodoList } from "@/components/cohorts-learner/todo-list";
 import { AttestationButton } from "@/components/progress/attestation-button";
 import { ProgressBar } from "@/components/progress/progress-bar";
 import { StatusBadge } from "@/components/progress/status-badge";
 import { VendorBadge } from "@/components/programme/vendor-badge";
 import { formatDuration } from "@/lib/format";
+import { can } from "@/lib/permissions";
 import { requirePermission } from "@/server/auth";
+import { now } from "@/server/clock";
+import { listTodo } from "@/server/data/assignments";
+import { listLearnerCohorts } from "@/server/data/cohorts";
 import { findOwnAttestation } from "@/server/data/progress";
 import { getTranslator } from "@/server/i18n";
 import { getLearnerSummary } from "@/server/learner";
@@ -15,8 +21,15 @@ export const metadata: Metadata = { title: "Mon parcours" };
 
 const percent = (part: number, whole: number) => (whole > 0 ? Math.floor((part / whole) * 100) : 0);
 
-export default async function MyProgressPage() {
+export default async function MyProgressPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePermission("progress:record", "/progress");
+  const isLearner = can(user, "cohorts:join");
+  const [todo, learnerCohorts, params] = await Promise.all([
+    isLearner ? listTodo(user, now()) : [],
+    isLearner ? listLearnerCohorts(user) : [],
+    searchParams,
+  ]);
+  const joinedCohort = typeof params.joined === "string" ? learnerCohorts.find((c) => c.id === params.joined) : undefined;
   const [{ locale, t }, isNeutralPath, attestation] = await Promise.all([getTranslator(), isNeutralPathChosen(), findOwnAttestation(user)]);
   const summary = await getLearnerSummary(user, isNeutralPath);
   const isStarted = summary.timeSpentS > 0 || summary.completedStepCount > 0;
@@ -27,6 +40,27 @@ export default async function MyProgressPage() {
         <h1 className="text-3xl font-bold">{t("myProgress.title")}</h1>
         <p className="max-w-3xl text-sm text-neutral-700">{t("myProgress.stepHint")}</p>
       </header>
+
+      {isLearner && (
+        <section id="a-faire" aria-labelledby="todo-heading" className="space-y-3" data-testid="todo">
+          {joinedCohort && (
+            <p role="status" className="rounded border border-green-300 bg-green-50 px-4 py-3 text-green-900">
+              <span aria-hidden="true">✓ </span>
+              {t("join.success", { name: joinedCohort.name })}
+            </p>
+          )}
+          <h2 id="todo-heading" className="text-xl font-semibold">
+            {t("todo.title")}
+          </h2>
+          {todo.length > 0 && <p className="text-sm text-neutral-700">{t("todo.intro")}</p>}
+          <TodoList items={todo} locale={locale} t={t} isInCohort={learnerCohorts.length > 0} />
+          {learnerCohorts.length === 0 && (
+            <div className="max-w-2xl rounded-lg border border-neutral-200 bg-white p-5">
+              <JoinCodeForm t={t} id="progress-join-code" />
+            </div>
+          )}
+        </section>
+      )}
 
       <section aria-labelledby="overall-heading" className="space-y-4 rounded-lg border border-neutral-200 bg-white p-5" data-testid="overall-progress">
         <h2 id="overall-heading" className="text-xl font-semibold">

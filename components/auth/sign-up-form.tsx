@@ -13,12 +13,13 @@ import { fieldErrorsOf } from "@/lib/validation";
 
 type ApiError = { error?: { code?: string; message?: string; fields?: Record<string, string> } };
 
-export function SignUpForm({ locale }: { locale: Locale }) {
+export function SignUpForm({ locale, callbackPath = "/" }: { locale: Locale; callbackPath?: string }) {
   const t = makeTranslator(locale);
   // Field errors are either catalogue keys (checked here) or messages already translated by the API.
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [status, setStatus] = useState<"idle" | "submitting" | "created">("idle");
+  const signInHref = callbackPath === "/" ? "/sign-in" : `/sign-in?callbackUrl=${encodeURIComponent(callbackPath)}`;
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -48,7 +49,7 @@ export function SignUpForm({ locale }: { locale: Locale }) {
       }
       setStatus("created");
       const result = await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
-      window.location.assign(result?.error ? "/sign-in" : "/");
+      window.location.assign(result?.error ? signInHref : callbackPath);
     } catch {
       setFormError(t("errors.network"));
       setStatus("idle");
@@ -119,7 +120,7 @@ export function SignUpForm({ locale }: { locale: Locale }) {
       </Button>
       <p className="text-sm">
         {t("auth.signUp.hasAccount")}{" "}
-        <Link href="/sign-in" className="font-medium text-brand-700 underline">
+        <Link href={signInHref} className="font-medium text-brand-700 underline">
           {t("nav.signIn")}
         </Link>
       </p>

@@ -1,12 +1,14 @@
 import Link from "next/link";
 import { can } from "@/lib/permissions";
 import { getSessionUser } from "@/server/auth";
+import { countUnreadNotifications } from "@/server/data/notifications";
 import { getTranslator } from "@/server/i18n";
 import { LocaleSwitch } from "./locale-switch";
 import { SignOutButton } from "./sign-out-button";
 
 export async function SiteHeader() {
   const [{ locale, t }, user] = await Promise.all([getTranslator(), getSessionUser()]);
+  const unreadCount = user ? await countUnreadNotifications(user) : 0;
   const linkClass = "rounded px-2 py-1 text-sm font-medium hover:bg-brand-50";
   return (
     <header className="border-b border-neutral-200 bg-white">
@@ -14,7 +16,7 @@ export async function SiteHeader() {
         <Link href="/" className="text-lg font-bold text-brand-700">
           {t("site.name")}
         </Link>
-        <nav aria-label={t("nav.main")} className="order-last flex w-full flex-wrap items-center gap-1 sm:order-none sm:w-auto sm:flex-1">
+        <nav aria-label={t("nav.main")} className="order-last flex w-full flex-wrap items-center gap-1">
           <Link href="/" className={linkClass}>
             {t("nav.programme")}
           </Link>
@@ -26,13 +28,39 @@ export async function SiteHeader() {
               {t("nav.myProgress")}
             </Link>
           )}
+          {can(user, "cohorts:train") && (
+            <Link href="/cohorts" className={linkClass}>
+              {t("account.navCohorts")}
+            </Link>
+          )}
+          {user && (
+            <Link href="/notifications" className={`${linkClass} inline-flex items-center gap-1`} data-testid="nav-notifications">
+              {t("notifications.nav")}
+              {unreadCount > 0 && (
+                <>
+                  <span aria-hidden="true" className="rounded-full bg-red-700 px-1.5 text-xs leading-5 font-bold text-white">
+                    {unreadCount > 99 ? "99+" : unreadCount}
+                  </span>
+                  <span className="sr-only">
+                    {" "}
+                    ({unreadCount === 1 ? t("notifications.unreadOne") : t("notifications.unreadCount", { count: unreadCount })})
+                  </span>
+                </>
+              )}
+            </Link>
+          )}
+          {user && (
+            <Link href="/account" className={linkClass}>
+              {t("account.nav")}
+            </Link>
+          )}
           {can(user, "users:list") && (
             <Link href="/admin/users" className={linkClass}>
               {t("nav.admin")}
             </Link>
           )}
         </nav>
-        <div className="flex flex-wrap items-center gap-2">
+        <div className="flex flex-wrap items-center gap-2 sm:ml-auto">
           <LocaleSwitch nextLocale={locale === "fr" ? "en" : "fr"} label={t("locale.switchTo")} ariaLabel={t("locale.switchToLabel")} />
           {user ? (
             <>

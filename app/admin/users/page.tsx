@@ -29,7 +29,12 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: S
   return (
     <div className="space-y-8">
       <section className="space-y-3">
-        <h1 className="text-2xl font-bold">{t("admin.users.title")}</h1>
+        <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
+          <h1 className="text-2xl font-bold">{t("admin.users.title")}</h1>
+          <Link href="/admin/outbox" className="text-sm font-medium text-brand-700 underline">
+            {t("outbox.nav")}
+          </Link>
+        </div>
         <p className="max-w-3xl text-neutral-700">{t("admin.users.intro")}</p>
         <form role="search" className="flex flex-wrap items-end gap-2" action="/admin/users">
           <div className="flex-1">
@@ -98,12 +103,18 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: S
                     {dateTimeFormat.format(entry.createdAt)}
                   </time>{" "}
                   —{" "}
-                  {t("admin.audit.roleChanged", {
-                    actor: entry.actorName ?? t("admin.audit.deletedUser"),
-                    target: entry.targetName ?? t("admin.audit.deletedUser"),
-                    from: isRole(from) ? t(`role.${from}`) : String(from),
-                    to: isRole(to) ? t(`role.${to}`) : String(to),
-                  })}
+                  {entry.action === "learner.viewed"
+                    ? t("outbox.auditLearnerViewed", {
+                        actor: entry.actorName ?? t("admin.audit.deletedUser"),
+                        target: entry.targetName ?? t("admin.audit.deletedUser"),
+                        cohort: typeof entry.details.cohortId === "string" ? entry.details.cohortId : "?",
+                      })
+                    : t("admin.audit.roleChanged", {
+                        actor: entry.actorName ?? t("admin.audit.deletedUser"),
+                        target: entry.targetName ?? t("admin.audit.deletedUser"),
+                        from: isRole(from) ? t(`role.${from}`) : String(from),
+                        to: isRole(to) ? t(`role.${to}`) : String(to),
+                      })}
                 </li>
               );
             })}
