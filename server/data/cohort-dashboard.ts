@@ -2,12 +2,13 @@ import "server-only";
 import { stringify as stringifySync } from "csv-stringify/sync";
 import { dayOf } from "@/lib/calendar-day";
 import { itemSlots, type DueKind, type ItemKind } from "@/lib/cohorts/assignments";
-import { buildDashboard, type DashboardAssignment, type DashboardLearner } from "@/lib/cohorts/dashboard";
+import { buildDashboard, type DashboardAssignment, type DashboardLearner, type ProgressFact } from "@/lib/cohorts/dashboard";
 import { csvColumns, csvRecord } from "@/lib/cohorts/dashboard-csv";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/permissions";
 import { getProgramme } from "../content";
 import { getDb } from "../db";
+import { Prisma } from "../generated/sqlite/client";
 import { requireTrainedCohort } from "./cohorts";
 
 /**
@@ -35,34 +36,71 @@ async function loadCohort(cohortId: string) {
   return { cohort, assignments, extensions, moduleIds, programme };
 }
 
-/** Progress and last activity of a set of learners (by membership, so two queries for any number). */
-async function loadLearnerFacts(cohortId: string, moduleIds: string[], page?: { skip: number; take: number }) {
+type LearnerRowSql = { userId: string; joinedAt: Date | string; name: string; email: string };
+type FactRowSql = { userId: string; moduleId: string; watchedS: number; completedAt: Date | string | null; updatedAt: Date | string };
+
+/** SQLite hands raw DateTime columns back as ISO text, PostgreSQL as Date: one shape for both. */
+function toDate(value: Date | string): Date {
+  return value instanceof Date ? value : new Date(value);
+}
+
+/**
+ * Learners of a cohort (optionally one page of them, by name) and all their progress rows: two
+ * statements whatever the cohort's size. They are joins that
+ * start from the cohort's memberships, so the database reads only this cohort's rows (a relation
+ * filter on ModuleProgress made SQLite scan every learner's progress on the platform) and no list
+ * of ids is sent (SQLite splits long ones into several statements).
+ */
+async function loadLearnerFacts(cohortId: string, page?: { skip: number; take: number }) {
   const db = getDb();
-  const members = await db.cohortMember.findMany({
-    where: { cohortId, role: "learner" },
-    orderBy: [{ user: { name: "asc" } }, { userId: "asc" }],
-    ...(page ?? {}),
-    select: { userId: true, joinedAt: true, user: { select: { name: true, email: true } } },
-  });
-  const learners: (DashboardLearner & { email: string })[] = members.map((m) => ({ userId: m.userId, name: m.user.name, email: m.user.email, joinedAt: m.joinedAt }));
-  const userFilter = page ? { userId: { in: learners.map((l) => l.userId) } } : { user: { cohortMemberships: { some: { cohortId, role: "learner" } } } };
-  const [facts, activity] = await Promise.all([
-    moduleIds.length
-      ? db.moduleProgress.findMany({
-          where: { ...userFilter, moduleId: { in: moduleIds } },
-          select: { userId: true, moduleId: true, watchedS: true, completedAt: true },
-        })
-      : Promise.resolve([]),
-    db.moduleProgress.groupBy({ by: ["userId"], where: userFilter, _max: { updatedAt: true } }),
+  const limit = page ? Prisma.sql`LIMIT ${page.take} OFFSET ${page.skip}` : Prisma.empty;
+  const membersQuery = db.$queryRaw<LearnerRowSql[]>`
+    SELECT cm."userId", cm."joinedAt", u."name", u."email"
+    FROM "CohortMember" cm JOIN "User" u ON u."id" = cm."userId"
+    WHERE cm."cohortId" = ${cohortId} AND cm."role" = 'learner'
+    ORDER BY u."name", cm."userId" ${limit}`;
+  // The page's learners, as a sub-select of the same ordering (no id list).
+  const scope = page
+    ? Prisma.sql`cm."userId" IN (SELECT p."userId" FROM (
+        SELECT cm2."userId" FROM "CohortMember" cm2 JOIN "User" u2 ON u2."id" = cm2."userId"
+        WHERE cm2."cohortId" = ${cohortId} AND cm2."role" = 'learner' ORDER BY u2."name", cm2."userId" ${limit}) p)`
+    : Prisma.sql`1 = 1`;
+  // Every progress row of these learners, in one statement (splitProgressRows sorts them out).
+  const [members, rows] = await Promise.all([
+    membersQuery,
+    db.$queryRaw<FactRowSql[]>`
+      SELECT mp."userId", mp."moduleId", mp."watchedS", mp."completedAt", mp."updatedAt"
+      FROM "CohortMember" cm JOIN "ModuleProgress" mp ON mp."userId" = cm."userId"
+      WHERE cm."cohortId" = ${cohortId} AND cm."role" = 'learner' AND ${scope}`,
   ]);
-  const lastActivity = new Map(activity.flatMap((a) => (a._max.updatedAt ? [[a.userId, a._max.updatedAt] as const] : [])));
-  return { learners, facts, lastActivity };
+  const learners: (DashboardLearner & { email: string })[] = members.map((m) => ({ userId: m.userId, name: m.name, email: m.email, joinedAt: toDate(m.joinedAt) }));
+  return { learners, rows };
+}
+
+/** The assigned modules' rows are the facts; the newest row of each learner (any module) is their last activity. */
+function splitProgressRows(rows: FactRowSql[], moduleIds: string[]) {
+  const assigned = new Set(moduleIds);
+  const lastActivity = new Map<string, Date>();
+  const facts: ProgressFact[] = [];
+  for (const row of rows) {
+    const updatedAt = toDate(row.updatedAt);
+    const last = lastActivity.get(row.userId);
+    if (!last || updatedAt > last) lastActivity.set(row.userId, updatedAt);
+    if (assigned.has(row.moduleId)) {
+      facts.push({ userId: row.userId, moduleId: row.moduleId, watchedS: Number(row.watchedS), completedAt: row.completedAt ? toDate(row.completedAt) : null });
+    }
+  }
+  return { facts, lastActivity };
 }
 
 export async function getCohortDashboard(actor: Actor, cohortId: string, now = new Date()) {
   await requireTrainedCohort(actor, cohortId);
-  const { cohort, assignments, extensions, moduleIds, programme } = await loadCohort(cohortId);
-  const { learners, facts, lastActivity } = await loadLearnerFacts(cohortId, moduleIds);
+  // The cohort and its learners' rows are read at the same time (neither needs the other).
+  const [{ cohort, assignments, extensions, moduleIds, programme }, { learners, rows: progressRows }] = await Promise.all([
+    loadCohort(cohortId),
+    loadLearnerFacts(cohortId),
+  ]);
+  const { facts, lastActivity } = splitProgressRows(progressRows, moduleIds);
   const today = dayOf(now);
   const { rows, summaries } = buildDashboard({ programme, assignments, learners, facts, extensions, lastActivity, today });
   return { cohort: { id: cohort.id, name: cohort.name }, assignments, rows, summaries, today };
@@ -129,7 +167,8 @@ export async function streamCohortCsv(actor: Actor, cohortId: string, now = new 
   const stream = new ReadableStream<Uint8Array>({
     async pull(controller) {
       const isFirstPage = skip === 0;
-      const { learners, facts, lastActivity } = await loadLearnerFacts(cohortId, moduleIds, { skip, take: CSV_PAGE_SIZE });
+      const { learners, rows: progressRows } = await loadLearnerFacts(cohortId, { skip, take: CSV_PAGE_SIZE });
+      const { facts, lastActivity } = splitProgressRows(progressRows, moduleIds);
       skip += learners.length;
       const { rows } = buildDashboard({ programme, assignments, learners, facts, extensions, lastActivity, today });
       const emailOf = new Map(learners.map((l) => [l.userId, l.email]));
