@@ -62,7 +62,7 @@ async function measure(): Promise<EngineResult> {
   const { itemSlots } = await import("@/lib/cohorts/assignments");
   const { dayOf } = await import("@/lib/calendar-day");
   const { getProgramme } = await import("@/server/content");
-  const { generateCohort } = await import("../scripts/generate-cohort.mts");
+  const { generateCohort } = await import("../scripts/generate-cohort.mjs");
 
   await migrateDatabase(process.env.DATABASE_URL!);
   const now = new Date();

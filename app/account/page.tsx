@@ -37,7 +37,7 @@ export default async function AccountPage() {
           locale={locale}
           wantsReminderEmails={preferences.wantsReminderEmails}
           wantsWeeklyDigest={preferences.wantsWeeklyDigest}
-          isTrainer={isTrainer}
+          isTrainer={isTrainer && preferences.trainsCohorts}
         />
       </section>
 

@@ -54,7 +54,7 @@ export function SignInForm({ locale, callbackPath, initialError }: { locale: Loc
       </Button>
       <p className="text-sm">
         {t("auth.signIn.noAccount")}{" "}
-        <Link href="/sign-up" className="font-medium text-brand-700 underline">
+        <Link href={callbackPath === "/" ? "/sign-up" : `/sign-up?callbackUrl=${encodeURIComponent(callbackPath)}`} className="font-medium text-brand-700 underline">
           {t("nav.signUp")}
         </Link>
       </p>

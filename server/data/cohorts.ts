@@ -88,8 +88,15 @@ async function withFreshJoinCode<T>(write: (code: string) => Promise<T>): Promis
   }
 }
 
+/** A trainer's weekly-digest choice, for a new cohort of theirs: the same as in their other cohorts. */
+async function currentDigestChoice(userId: string): Promise<boolean> {
+  const rows = await getDb().cohortMember.findMany({ where: { userId, role: "trainer" }, select: { wantsWeeklyDigest: true } });
+  return rows.length === 0 || rows.some((r) => r.wantsWeeklyDigest);
+}
+
 export async function createCohort(actor: Actor, input: CohortInput): Promise<{ id: string }> {
   if (!can(actor, "cohorts:train")) throw new AppError("FORBIDDEN");
+  const wantsWeeklyDigest = await currentDigestChoice(actor.id);
   return withFreshJoinCode((joinCode) =>
     getDb().cohort.create({
       data: {
@@ -100,7 +107,7 @@ export async function createCohort(actor: Actor, input: CohortInput): Promise<{ 
         reminderDaysBefore: input.reminderDaysBefore ?? DEFAULT_REMINDER_DAYS_BEFORE,
         ownerId: actor.id,
         joinCode,
-        members: { create: { userId: actor.id, role: "trainer" } },
+        members: { create: { userId: actor.id, role: "trainer", wantsWeeklyDigest } },
       },
       select: { id: true },
     }),
@@ -270,7 +277,7 @@ export async function addCoTrainer(actor: Actor, cohortId: string, email: string
   if (!user || user.role !== "trainer") throw new AppError("NOT_A_TRAINER_ACCOUNT", undefined, { email: "errors.NOT_A_TRAINER_ACCOUNT" });
   await db.cohortMember.upsert({
     where: { cohortId_userId: { cohortId, userId: user.id } },
-    create: { cohortId, userId: user.id, role: "trainer" },
+    create: { cohortId, userId: user.id, role: "trainer", wantsWeeklyDigest: await currentDigestChoice(user.id) },
     update: { role: "trainer" },
   });
   return { userId: user.id, name: user.name };

@@ -13,13 +13,19 @@ export async function setNeutralPathPreference(actor: Actor, isNeutralPath: bool
 }
 
 /** Reminder e-mails about assignments, on or off (in-app notifications are always kept). */
-export async function getReminderPreferences(actor: Actor): Promise<{ wantsReminderEmails: boolean; wantsWeeklyDigest: boolean }> {
+export async function getReminderPreferences(actor: Actor): Promise<{ wantsReminderEmails: boolean; wantsWeeklyDigest: boolean; trainsCohorts: boolean }> {
   const db = getDb();
   const [user, trainerRows] = await Promise.all([
     db.user.findUnique({ where: { id: actor.id }, select: { wantsReminderEmails: true } }),
     db.cohortMember.findMany({ where: { userId: actor.id, role: "trainer" }, select: { wantsWeeklyDigest: true } }),
   ]);
-  return { wantsReminderEmails: user?.wantsReminderEmails ?? true, wantsWeeklyDigest: trainerRows.length === 0 || trainerRows.some((r) => r.wantsWeeklyDigest) };
+  // The digest choice is kept on each of the trainer's cohorts (a new cohort takes it over); a
+  // trainer without a cohort has nothing to choose yet.
+  return {
+    wantsReminderEmails: user?.wantsReminderEmails ?? true,
+    wantsWeeklyDigest: trainerRows.length === 0 || trainerRows.some((r) => r.wantsWeeklyDigest),
+    trainsCohorts: trainerRows.length > 0,
+  };
 }
 
 export async function setReminderEmails(actor: Actor, wantsReminderEmails: boolean): Promise<void> {

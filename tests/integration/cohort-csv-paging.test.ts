@@ -2,7 +2,7 @@ import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { getCohortDashboard, streamCohortCsv } from "@/server/data/cohort-dashboard";
 import { CSV_STATUS_LABELS, decimalComma } from "@/lib/cohorts/dashboard-csv";
-import { generateCohort } from "../../scripts/generate-cohort.mts";
+import { generateCohort } from "../../scripts/generate-cohort.mjs";
 
 const engine = process.env.DATABASE_URL?.startsWith("postgres") ? "PostgreSQL" : "SQLite";
 
