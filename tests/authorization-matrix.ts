@@ -19,6 +19,8 @@ export type MatrixRow = {
   /** JSON body sent with the request, if any. */
   body?: unknown;
   expected: Record<Visitor, number>;
+  /** Where a 307 sends every visitor, when it is not the sign-in page (anonymous visitors go there by default). */
+  redirectsTo?: string;
   why: string;
 };
 
@@ -346,7 +348,7 @@ export const AUTHORIZATION_MATRIX: MatrixRow[] = [
   },
   // ── learner pages (join, notifications, account) and admin outbox
   { file: "app/join/[code]/page.tsx", method: "GET", path: "/join/MARCHE26", expected: everyone(200), why: "an invitation link shows its cohort to anyone" },
-  { file: "app/join/page.tsx", method: "GET", path: "/join?code=marche26", expected: everyone(307), why: "a typed code is normalized and sent on to /join/CODE" },
+  { file: "app/join/page.tsx", method: "GET", path: "/join?code=marche26", expected: everyone(307), redirectsTo: "/join/MARCHE26", why: "a typed code is normalized and sent on to /join/CODE" },
   {
     file: "app/notifications/page.tsx",
     method: "GET",

@@ -50,7 +50,7 @@ export const trainerEn: Record<keyof typeof trainerFr, string> = {
   "cohorts.due.extended": "extended",
   "cohorts.due.noDate": "No due date",
 
-  "cohorts.dashboard.intro": "One row per learner, one column per assignment. The percentage counts completed modules (video watched and quiz passed).",
+  "cohorts.dashboard.intro": "One row per learner, one column per assignment. The percentage counts completed steps (video watched and quiz passed) and, for a started step, the share of the video already watched: 100 % means done.",
   "cohorts.dashboard.caption": "Progress of each learner of the group {name}",
   "cohorts.dashboard.col.learner": "Learner",
   "cohorts.dashboard.col.lastActivity": "Last activity",

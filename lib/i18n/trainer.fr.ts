@@ -54,7 +54,7 @@ export const trainerFr = {
   "cohorts.due.noDate": "Sans échéance",
 
   // Dashboard
-  "cohorts.dashboard.intro": "Une ligne par apprenant·e, une colonne par affectation. Le pourcentage compte les modules terminés (vidéo vue et quiz réussi).",
+  "cohorts.dashboard.intro": "Une ligne par apprenant·e, une colonne par affectation. Le pourcentage compte les étapes terminées (vidéo vue et quiz réussi) et, pour une étape commencée, la part de la vidéo déjà vue : 100 % veut dire terminé.",
   "cohorts.dashboard.caption": "Progression de chaque apprenant·e du groupe {name}",
   "cohorts.dashboard.col.learner": "Apprenant·e",
   "cohorts.dashboard.col.lastActivity": "Dernière activité",

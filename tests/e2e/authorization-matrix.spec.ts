@@ -22,8 +22,8 @@ test.describe("authorization matrix", () => {
           maxRedirects: 0,
         });
         expect(response.status(), `${visitor} → ${row.method} ${row.path}`).toBe(row.expected[visitor]);
-        if (response.status() === 307 && visitor === "anonymous") {
-          expect(response.headers().location).toContain("/sign-in");
+        if (response.status() === 307 && (visitor === "anonymous" || row.redirectsTo)) {
+          expect(response.headers().location).toContain(row.redirectsTo ?? "/sign-in");
         }
         if (row.path.startsWith("/api/") && response.status() >= 400) {
           const body = await response.json();
