@@ -2,9 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { callApi } from "@/components/ui/call-api";
 import { makeTranslator, type Locale } from "@/lib/i18n";
 
-type ApiError = { error?: { message?: string } };
 
 /** "Rejoindre le groupe": POST /api/memberships, then on to Mon parcours where the new work shows. */
 export function JoinButton({ locale, code }: { locale: Locale; code: string }) {
@@ -16,24 +16,14 @@ export function JoinButton({ locale, code }: { locale: Locale; code: string }) {
   async function join() {
     setIsSaving(true);
     setError(null);
-    try {
-      const response = await fetch("/api/memberships", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ code }),
-      });
-      if (response.ok) {
-        const body = (await response.json().catch(() => ({}))) as { cohortId?: string };
-        router.push(`/progress?joined=${encodeURIComponent(body.cohortId ?? "")}#a-faire`);
-        router.refresh();
-        return;
-      }
-      const body = (await response.json().catch(() => ({}))) as ApiError;
-      setError(body.error?.message ?? t("errors.generic"));
-    } catch {
-      setError(t("errors.network"));
+    const result = await callApi<{ cohortId?: string } | null>(t, "POST", "/api/memberships", { code });
+    if (!result.ok) {
+      setError(result.message);
+      setIsSaving(false);
+      return;
     }
-    setIsSaving(false);
+    router.push(`/progress?joined=${encodeURIComponent(result.data?.cohortId ?? "")}#a-faire`);
+    router.refresh();
   }
 
   return (

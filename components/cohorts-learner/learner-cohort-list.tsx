@@ -2,9 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
+import { callApi } from "@/components/ui/call-api";
 import { makeTranslator, type Locale } from "@/lib/i18n";
 
-type ApiError = { error?: { message?: string } };
 export type LearnerCohortRow = { id: string; name: string; trainerNames: string[]; joinedOn: string };
 
 /**
@@ -26,20 +26,11 @@ export function LearnerCohortList({ locale, cohorts }: { locale: Locale; cohorts
     if (!window.confirm(t("account.leaveConfirm", { name: cohort.name }))) return;
     setLeavingId(cohort.id);
     setMessage(null);
-    try {
-      const response = await fetch(`/api/memberships/${encodeURIComponent(cohort.id)}`, { method: "DELETE" });
-      if (response.ok) {
-        setMessage({ tone: "success", text: t("account.left", { name: cohort.name }) });
-        router.refresh();
-      } else {
-        const body = (await response.json().catch(() => ({}))) as ApiError;
-        setMessage({ tone: "error", text: body.error?.message ?? t("errors.generic") });
-      }
-    } catch {
-      setMessage({ tone: "error", text: t("errors.network") });
-    } finally {
-      setLeavingId(null);
-    }
+    const result = await callApi(t, "DELETE", `/api/memberships/${encodeURIComponent(cohort.id)}`);
+    setLeavingId(null);
+    if (!result.ok) return setMessage({ tone: "error", text: result.message });
+    setMessage({ tone: "success", text: t("account.left", { name: cohort.name }) });
+    router.refresh();
   }
 
   return (

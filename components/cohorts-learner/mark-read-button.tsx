@@ -2,9 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
+import { callApi } from "@/components/ui/call-api";
 import { makeTranslator, type Locale } from "@/lib/i18n";
 
-type ApiError = { error?: { message?: string } };
 
 /**
  * "Marquer comme lu" (one notification, `id`) or "Tout marquer comme lu" (no `id`): POST
@@ -26,24 +26,11 @@ export function MarkReadButton({ locale, id, label, isRead }: { locale: Locale; 
   async function markRead() {
     setIsSaving(true);
     setMessage(null);
-    try {
-      const response = await fetch("/api/notifications/read", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(isAll ? { all: true } : { ids: [id] }),
-      });
-      if (response.ok) {
-        setMessage({ tone: "success", text: isAll ? t("notifications.markedAll") : t("notifications.marked") });
-        router.refresh();
-      } else {
-        const body = (await response.json().catch(() => ({}))) as ApiError;
-        setMessage({ tone: "error", text: body.error?.message ?? t("errors.generic") });
-      }
-    } catch {
-      setMessage({ tone: "error", text: t("errors.network") });
-    } finally {
-      setIsSaving(false);
-    }
+    const result = await callApi(t, "POST", "/api/notifications/read", isAll ? { all: true } : { ids: [id] });
+    setIsSaving(false);
+    if (!result.ok) return setMessage({ tone: "error", text: result.message });
+    setMessage({ tone: "success", text: isAll ? t("notifications.markedAll") : t("notifications.marked") });
+    router.refresh();
   }
 
   if (isRead && !message) return null;

@@ -2,9 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { callApi } from "@/components/ui/call-api";
 import { makeTranslator, type Locale } from "@/lib/i18n";
 
-type ApiError = { error?: { message?: string } };
 
 /** Mon compte: reminder e-mails on or off, and for trainers the weekly digest (PUT /api/preferences/reminders). */
 export function ReminderPreferencesForm({
@@ -29,24 +29,11 @@ export function ReminderPreferencesForm({
     event.preventDefault();
     setIsSaving(true);
     setMessage(null);
-    try {
-      const response = await fetch("/api/preferences/reminders", {
-        method: "PUT",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(isTrainer ? { wantsReminderEmails: reminders, wantsWeeklyDigest: digest } : { wantsReminderEmails: reminders }),
-      });
-      if (response.ok) {
-        setMessage({ tone: "success", text: t("account.saved") });
-        router.refresh();
-      } else {
-        const body = (await response.json().catch(() => ({}))) as ApiError;
-        setMessage({ tone: "error", text: body.error?.message ?? t("errors.generic") });
-      }
-    } catch {
-      setMessage({ tone: "error", text: t("errors.network") });
-    } finally {
-      setIsSaving(false);
-    }
+    const result = await callApi(t, "PUT", "/api/preferences/reminders", isTrainer ? { wantsReminderEmails: reminders, wantsWeeklyDigest: digest } : { wantsReminderEmails: reminders });
+    setIsSaving(false);
+    if (!result.ok) return setMessage({ tone: "error", text: result.message });
+    setMessage({ tone: "success", text: t("account.saved") });
+    router.refresh();
   }
 
   const checkboxClass = "mt-1 h-5 w-5 shrink-0 accent-brand-600";

@@ -5,7 +5,7 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { makeTranslator, type Locale } from "@/lib/i18n";
 import { assignmentSchema } from "@/lib/schemas/cohorts";
-import { callApi, checkWith, type FieldErrors, type FormMessageState } from "./api";
+import { callApi, checkWith, type FieldErrors, type FormMessageState } from "@/components/ui/call-api";
 import { DueRuleFields, dueRuleBody, type DueRuleValues } from "./due-rule-fields";
 import { FormMessage } from "./form-message";
 

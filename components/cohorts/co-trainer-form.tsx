@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { makeTranslator, type Locale } from "@/lib/i18n";
 import { coTrainerSchema } from "@/lib/schemas/cohorts";
-import { callApi, checkWith, type FormMessageState } from "./api";
+import { callApi, checkWith, type FormMessageState } from "@/components/ui/call-api";
 import { FormMessage } from "./form-message";
 
 /** The owner adds a co-trainer by the e-mail of their trainer account. */

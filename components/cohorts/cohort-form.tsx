@@ -7,7 +7,7 @@ import { TextField } from "@/components/ui/field";
 import { DEFAULT_REMINDER_DAYS_BEFORE } from "@/lib/cohorts/reminders";
 import { makeTranslator, type Locale } from "@/lib/i18n";
 import { COHORT_DESCRIPTION_MAX_LENGTH, COHORT_NAME_MAX_LENGTH, cohortSchema } from "@/lib/schemas/cohorts";
-import { callApi, checkWith, type FieldErrors, type FormMessageState } from "./api";
+import { callApi, checkWith, type FieldErrors, type FormMessageState } from "@/components/ui/call-api";
 import { FormMessage } from "./form-message";
 
 export type CohortFormValues = { name: string; description: string; startsOn: string; endsOn: string; reminderDaysBefore: string };

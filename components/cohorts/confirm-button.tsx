@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { makeTranslator, type Locale } from "@/lib/i18n";
-import { callApi, type FormMessageState } from "./api";
+import { callApi, type FormMessageState } from "@/components/ui/call-api";
 import { FormMessage } from "./form-message";
 
 /** A destructive action (DELETE): asks for confirmation, sends, then reloads the page's data. */

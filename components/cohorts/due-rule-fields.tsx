@@ -3,7 +3,7 @@
 import { DUE_KINDS, type DueKind } from "@/lib/cohorts/assignments";
 import type { Translate } from "@/lib/i18n";
 import { MAX_DUE_DAYS } from "@/lib/schemas/cohorts";
-import type { FieldErrors } from "./api";
+import type { FieldErrors } from "@/components/ui/call-api";
 
 export type DueRuleValues = { dueKind: DueKind; dueOn: string; dueDays: string };
 

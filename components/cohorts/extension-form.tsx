@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { makeTranslator, type Locale } from "@/lib/i18n";
 import { extensionSchema } from "@/lib/schemas/cohorts";
-import { callApi, checkWith, type FieldErrors, type FormMessageState } from "./api";
+import { callApi, checkWith, type FieldErrors, type FormMessageState } from "@/components/ui/call-api";
 import { FormMessage } from "./form-message";
 
 /** "Prolonger pour une personne": one learner, a later due day. */

@@ -1,4 +1,4 @@
-import type { FormMessageState } from "./api";
+import type { FormMessageState } from "@/components/ui/call-api";
 
 /** The outcome of a form: an error (role=alert) or a confirmation (role=status). */
 export function FormMessage({ message }: { message: FormMessageState }) {

@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { makeTranslator, type Locale } from "@/lib/i18n";
 import { invitationsSchema } from "@/lib/schemas/cohorts";
-import { callApi, checkWith, type FormMessageState } from "./api";
+import { callApi, checkWith, type FormMessageState } from "@/components/ui/call-api";
 import { FormMessage } from "./form-message";
 
 /** "Inviter par e-mail": pasted addresses, each sent the join link. */

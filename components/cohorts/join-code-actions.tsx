@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { makeTranslator, type Locale } from "@/lib/i18n";
 import { joinCodeSettingsSchema } from "@/lib/schemas/cohorts";
-import { callApi, checkWith, type FieldErrors, type FormMessageState } from "./api";
+import { callApi, checkWith, type FieldErrors, type FormMessageState } from "@/components/ui/call-api";
 import { FormMessage } from "./form-message";
 
 /** Regenerate the join code (optionally with a last day), change the current code's last day, revoke it. */

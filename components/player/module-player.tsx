@@ -221,7 +221,10 @@ export function ModulePlayer(props: ModulePlayerProps) {
               className="h-full w-full"
               preload="metadata"
               onPlay={() => {
-                tracker.current.play(videoRef.current!.currentTime);
+                // Our Lecture button already opened the interval at the start position; the video's
+                // own "play" event comes a moment later (currentTime already past it) and must not
+                // reopen it there, or the first fraction of a second is lost.
+                if (!tracker.current.isPlaying) tracker.current.play(videoRef.current!.currentTime);
                 setIsPlaying(true);
               }}
               onPause={() => pause()}

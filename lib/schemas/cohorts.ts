@@ -73,56 +73,50 @@ export const invitationsSchema = z
 
 export const coTrainerSchema = z.object({ email: emailSchema }).strict();
 
+/** The due rule's fields, shared by a new assignment and a change of its due rule. */
+const dueRuleFields = {
+  dueKind: z.enum(DUE_KINDS, { error: "errors.assignment.dueKind" }),
+  dueOn: optionalDay,
+  dueDays: z.preprocess(
+    (v) => (v === "" || v === null ? undefined : v),
+    z.coerce
+      .number({ error: "errors.assignment.dueDays" })
+      .int({ error: "errors.assignment.dueDays" })
+      .min(1, { error: "errors.assignment.dueDays" })
+      .max(MAX_DUE_DAYS, { error: "errors.assignment.dueDays" })
+      .optional(),
+  ),
+};
+
+type DueRuleFields = { dueKind: (typeof DUE_KINDS)[number]; dueOn?: string | null; dueDays?: number };
+
+/** A fixed rule needs its day, a relative one its number of days; the other field is dropped. */
+function checkDueRule(rule: DueRuleFields, ctx: z.RefinementCtx) {
+  if (rule.dueKind === "fixed" && !rule.dueOn) ctx.addIssue({ code: "custom", path: ["dueOn"], message: "errors.assignment.dueOnRequired" });
+  if (rule.dueKind === "relative" && rule.dueDays === undefined) ctx.addIssue({ code: "custom", path: ["dueDays"], message: "errors.assignment.dueDays" });
+}
+
+function toDueRule(rule: DueRuleFields) {
+  return {
+    dueKind: rule.dueKind,
+    dueOn: rule.dueKind === "fixed" ? (rule.dueOn ?? null) : null,
+    dueDays: rule.dueKind === "relative" ? (rule.dueDays ?? null) : null,
+  };
+}
+
 export const assignmentSchema = z
   .object({
     itemKind: z.enum(ITEM_KINDS, { error: "errors.assignment.item" }),
     itemId: z.string({ error: "errors.assignment.item" }).min(1, { error: "errors.assignment.item" }).max(120),
-    dueKind: z.enum(DUE_KINDS, { error: "errors.assignment.dueKind" }),
-    dueOn: optionalDay,
-    dueDays: z.preprocess(
-      (v) => (v === "" || v === null ? undefined : v),
-      z.coerce
-        .number({ error: "errors.assignment.dueDays" })
-        .int({ error: "errors.assignment.dueDays" })
-        .min(1, { error: "errors.assignment.dueDays" })
-        .max(MAX_DUE_DAYS, { error: "errors.assignment.dueDays" })
-        .optional(),
-    ),
+    ...dueRuleFields,
   })
   .strict()
-  .superRefine((a, ctx) => {
-    if (a.dueKind === "fixed" && !a.dueOn) ctx.addIssue({ code: "custom", path: ["dueOn"], message: "errors.assignment.dueOnRequired" });
-    if (a.dueKind === "relative" && a.dueDays === undefined) ctx.addIssue({ code: "custom", path: ["dueDays"], message: "errors.assignment.dueDays" });
-  })
-  .transform((a) => ({
-    itemKind: a.itemKind,
-    itemId: a.itemId,
-    dueKind: a.dueKind,
-    dueOn: a.dueKind === "fixed" ? (a.dueOn ?? null) : null,
-    dueDays: a.dueKind === "relative" ? (a.dueDays ?? null) : null,
-  }));
+  .superRefine(checkDueRule)
+  .transform((a) => ({ itemKind: a.itemKind, itemId: a.itemId, ...toDueRule(a) }));
 export type AssignmentInput = z.infer<typeof assignmentSchema>;
 
 /** Changing an assignment changes its due rule only (the item stays: remove and assign again to change it). */
-export const assignmentDueSchema = z
-  .object({
-    dueKind: z.enum(DUE_KINDS, { error: "errors.assignment.dueKind" }),
-    dueOn: optionalDay,
-    dueDays: z.preprocess(
-      (v) => (v === "" || v === null ? undefined : v),
-      z.coerce.number({ error: "errors.assignment.dueDays" }).int({ error: "errors.assignment.dueDays" }).min(1, { error: "errors.assignment.dueDays" }).max(MAX_DUE_DAYS, { error: "errors.assignment.dueDays" }).optional(),
-    ),
-  })
-  .strict()
-  .superRefine((a, ctx) => {
-    if (a.dueKind === "fixed" && !a.dueOn) ctx.addIssue({ code: "custom", path: ["dueOn"], message: "errors.assignment.dueOnRequired" });
-    if (a.dueKind === "relative" && a.dueDays === undefined) ctx.addIssue({ code: "custom", path: ["dueDays"], message: "errors.assignment.dueDays" });
-  })
-  .transform((a) => ({
-    dueKind: a.dueKind,
-    dueOn: a.dueKind === "fixed" ? (a.dueOn ?? null) : null,
-    dueDays: a.dueKind === "relative" ? (a.dueDays ?? null) : null,
-  }));
+export const assignmentDueSchema = z.object(dueRuleFields).strict().superRefine(checkDueRule).transform(toDueRule);
 
 export const extensionSchema = z.object({ dueOn: daySchema }).strict();
 

@@ -7,7 +7,7 @@ export type ApiResult<T> = { ok: true; data: T } | { ok: false; message: string;
 export type FormMessageState = { tone: "error" | "success"; text: string } | null;
 
 /**
- * Sends JSON to one of the cohort route handlers and reads its answer: the data, or the French
+ * Sends JSON to one of the route handlers and reads its answer: the data, or the French
  * (or English) message and field messages of `{ error: { code, message, fields? } }`.
  */
 export async function callApi<T = unknown>(t: Translate, method: "POST" | "PUT" | "PATCH" | "DELETE", url: string, body?: unknown): Promise<ApiResult<T>> {
