@@ -27,3 +27,32 @@ test("signed-in screens have no automatically detectable accessibility violation
   }
   await context.close();
 });
+
+/** Each role's own screens, on the demo data (a living cohort: overdue work, progress, notifications). */
+const SCREENS_BY_ROLE: [role: "merchant" | "trainer" | "admin", paths: string[]][] = [
+  ["trainer", ["/cohorts", "/cohorts/cohorte-demo", "/cohorts/cohorte-demo?status=overdue&sort=name", "/cohorts/cohorte-demo/assignments", "/cohorts/cohorte-demo/members", "/cohorts/cohorte-demo/invitation", "/account", "/notifications"]],
+  ["merchant", ["/", "/progress", "/notifications", "/account", "/join/MARCHE26"]],
+  ["admin", ["/admin/outbox"]],
+];
+
+for (const [role, paths] of SCREENS_BY_ROLE) {
+  test(`the ${role}'s cohort screens have no automatically detectable accessibility violation`, async ({ browser }) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signInAs(page, demoAccount(role));
+    for (const path of paths) {
+      await page.goto(path);
+      const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+      expect(violations.map((v) => `${path} ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
+    }
+    // The learner page, reached from the dashboard as a trainer would.
+    if (role === "trainer") {
+      await page.goto("/cohorts/cohorte-demo");
+      await page.getByRole("link", { name: "Librairie Les Mots Passants" }).click();
+      await expect(page.getByText(/journal d’audit/)).toBeVisible();
+      const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+      expect(violations.map((v) => `learner page ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
+    }
+    await context.close();
+  });
+}
