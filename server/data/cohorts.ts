@@ -283,7 +283,7 @@ export async function addCoTrainer(actor: Actor, cohortId: string, email: string
   return { userId: user.id, name: user.name };
 }
 
-/** A trainer's choice of the weekly digest for one cohort. */
+/** A trainer's choice of the weekly digest, for every cohort they train (new ones take it over). */
 export async function setWeeklyDigest(actor: Actor, wantsWeeklyDigest: boolean) {
   if (!can(actor, "cohorts:train")) throw new AppError("FORBIDDEN");
   await getDb().cohortMember.updateMany({ where: { userId: actor.id, role: "trainer" }, data: { wantsWeeklyDigest } });
@@ -291,8 +291,7 @@ export async function setWeeklyDigest(actor: Actor, wantsWeeklyDigest: boolean) 
 
 /** Sends the join link by e-mail to each address (through the outbox). */
 export async function sendInvitations(actor: Actor, cohortId: string, emails: string[], now = new Date()) {
-  await requireTrainedCohort(actor, cohortId);
-  const cohort = await getCohortForTrainer(actor, cohortId, now);
+  const cohort = await getCohortForTrainer(actor, cohortId, now); // checks that the actor trains it
   if (cohort.joinCodeState !== "usable" || !cohort.joinCode) throw new AppError("JOIN_CODE_EXPIRED");
   const content = invitationEmail({
     cohortName: cohort.name,
