@@ -53,17 +53,17 @@ function toDate(value: Date | string): Date {
  */
 async function loadLearnerFacts(cohortId: string, page?: { skip: number; take: number }) {
   const db = getDb();
-  const limit = page ? Prisma.sql`LIMIT ${page.take} OFFSET ${page.skip}` : Prisma.empty;
+  // Pages need a stable order; the whole cohort does not (the dashboard sorts its rows itself).
+  const limit = page ? Prisma.sql`ORDER BY u."name", cm."userId" LIMIT ${page.take} OFFSET ${page.skip}` : Prisma.empty;
   const membersQuery = db.$queryRaw<LearnerRowSql[]>`
     SELECT cm."userId", cm."joinedAt", u."name", u."email"
     FROM "CohortMember" cm JOIN "User" u ON u."id" = cm."userId"
-    WHERE cm."cohortId" = ${cohortId} AND cm."role" = 'learner'
-    ORDER BY u."name", cm."userId" ${limit}`;
+    WHERE cm."cohortId" = ${cohortId} AND cm."role" = 'learner' ${limit}`;
   // The page's learners, as a sub-select of the same ordering (no id list).
   const scope = page
     ? Prisma.sql`cm."userId" IN (SELECT p."userId" FROM (
         SELECT cm2."userId" FROM "CohortMember" cm2 JOIN "User" u2 ON u2."id" = cm2."userId"
-        WHERE cm2."cohortId" = ${cohortId} AND cm2."role" = 'learner' ORDER BY u2."name", cm2."userId" ${limit}) p)`
+        WHERE cm2."cohortId" = ${cohortId} AND cm2."role" = 'learner' ORDER BY u2."name", cm2."userId" LIMIT ${page.take} OFFSET ${page.skip}) p)`
     : Prisma.sql`1 = 1`;
   // Every progress row of these learners, in one statement (splitProgressRows sorts them out).
   const [members, rows] = await Promise.all([
