@@ -90,6 +90,17 @@ export async function countQueries<T>(fn: () => Promise<T>): Promise<{ result: T
   return { result, ...tally };
 }
 
+/**
+ * A serializable transaction that PostgreSQL refused because a concurrent one touched the same rows:
+ * to be retried. Prisma reports it as P2034 when a statement fails, but a conflict detected at
+ * COMMIT reaches us as the driver adapter's own error (kind "TransactionWriteConflict", SQLSTATE 40001).
+ */
+export function isWriteConflict(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const { code, name, cause } = error as { code?: string; name?: string; cause?: { kind?: string } };
+  return code === "P2034" || (name === "DriverAdapterError" && cause?.kind === "TransactionWriteConflict");
+}
+
 /** A write refused by a unique index (Prisma's P2002): "someone else already did it". */
 export function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";

@@ -5,7 +5,7 @@ import { can, decideRoleChange, type Actor } from "@/lib/permissions";
 import { isRole, type Role } from "@/lib/roles";
 import type { SignInInput, SignUpInput } from "@/lib/schemas/auth";
 import { ACCOUNT_POLICY, IP_POLICY, accountThrottleKey, ipThrottleKey } from "@/lib/throttle";
-import { getDb, isPostgres, isUniqueViolation } from "../db";
+import { getDb, isPostgres, isUniqueViolation, isWriteConflict } from "../db";
 import { clearThrottle, isThrottled, recordSignInFailure } from "./throttle";
 
 export type SessionUser = Actor & { name: string; email: string };
@@ -150,7 +150,7 @@ export async function changeUserRole(actor: Actor, input: { userId: string; role
         { isolationLevel: "Serializable" },
       );
     } catch (error) {
-      const isSerializationFailure = (error as { code?: string })?.code === "P2034";
+      const isSerializationFailure = isWriteConflict(error);
       if (!isSerializationFailure || attempt >= MAX_ROLE_CHANGE_ATTEMPTS) throw error;
     }
   }
