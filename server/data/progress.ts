@@ -15,8 +15,9 @@ import {
   type Interval,
 } from "@/lib/progress";
 import { gradeQuiz, type QuizResult } from "@/lib/quiz";
+import { newlyWatchedSlices } from "@/lib/stats/retention";
 import { getChapter, getModule, getProgramme } from "../content";
-import { getDb } from "../db";
+import { getDb, isUniqueViolation, isWriteConflict } from "../db";
 import { readPlaybackSession } from "../playback-session";
 
 type Tx = Parameters<Parameters<ReturnType<typeof getDb>["$transaction"]>[0]>[0];
@@ -70,17 +71,24 @@ function requireModule(moduleId: string): Module {
   return module;
 }
 
-const MAX_ATTEMPTS = 5;
+const MAX_ATTEMPTS = 8;
+/** Upper bound of the random pause before retry n (ms): n × this. Spreads writers that collided on a counter row. */
+const RETRY_JITTER_MS = 15;
 
-/** A serializable transaction, retried when PostgreSQL reports a conflict with a concurrent one. */
+/**
+ * A serializable transaction, retried when PostgreSQL reports a conflict with a concurrent one
+ * (two learners bumping the same counter row at once), after a short random pause so that the
+ * same writers do not collide again at once.
+ */
 async function inSerializableTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await getDb().$transaction(work, { isolationLevel: "Serializable", maxWait: 10_000, timeout: 20_000 });
     } catch (error) {
-      const code = (error as { code?: string })?.code;
-      const isConflict = code === "P2034" || code === "P2002";
+      // A unique violation here is a concurrent first write of the same row (progress or counter).
+      const isConflict = isWriteConflict(error) || isUniqueViolation(error);
       if (!isConflict || attempt >= MAX_ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * RETRY_JITTER_MS * attempt));
     }
   }
 }
@@ -126,6 +134,17 @@ async function countModuleCompleted(tx: Tx, userId: string, module: Module) {
   }
 }
 
+/** Retention counters: each slice this report made newly watched (by this learner) counts one more learner. */
+async function countWatchedSlices(tx: Tx, module: Module, before: Interval[], after: Interval[]) {
+  for (const slice of newlyWatchedSlices(before, after, module.durationS)) {
+    await tx.moduleSliceStat.upsert({
+      where: { moduleId_slice: { moduleId: module.id, slice } },
+      create: { moduleId: module.id, slice, watchedCount: 1 },
+      update: { watchedCount: { increment: 1 } },
+    });
+  }
+}
+
 function parseIntervals(text: string): Interval[] {
   try {
     const value: unknown = JSON.parse(text);
@@ -163,7 +182,8 @@ export async function recordProgressReport(actor: Actor, input: ProgressReportIn
       _sum: { addedS: true },
     });
     const budgetS = playbackBudgetS((now.getTime() - sessionStartedAt.getTime()) / 1000, spent._sum.addedS ?? 0);
-    const { intervals, addedS, droppedS } = applyReport({ stored: row ? parseIntervals(row.intervals) : [], reported, budgetS });
+    const stored = row ? parseIntervals(row.intervals) : [];
+    const { intervals, addedS, droppedS } = applyReport({ stored, reported, budgetS });
     const watchedS = coveredSeconds(intervals);
     const isComplete = isModuleComplete({ watchedS, durationS: module.durationS, isQuizPassed: !!row?.quizPassedAt });
     const completedAt = row?.completedAt ?? (isComplete ? now : null);
@@ -176,6 +196,7 @@ export async function recordProgressReport(actor: Actor, input: ProgressReportIn
     });
     if (!row) await countModuleStarted(tx, actor.id, module);
     if (completedAt && !row?.completedAt) await countModuleCompleted(tx, actor.id, module);
+    if (addedS > 0) await countWatchedSlices(tx, module, stored, intervals);
     return { progress: toView(module, saved), addedS, droppedS, isReplay: false };
   });
 }
