@@ -13,7 +13,7 @@ import { getModuleStates } from "@/server/learner";
 import { getSessionUser } from "@/server/auth";
 import { now } from "@/server/clock";
 import { listTodo } from "@/server/data/assignments";
-import { listLearnerCohorts } from "@/server/data/cohorts";
+import { listLearnerCohorts } from "@/server/data/memberships";
 import { getChapterPath, getProgramme } from "@/server/content";
 import { getTranslator } from "@/server/i18n";
 import { isNeutralPathChosen } from "@/server/path-preference";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, dayOf, daysBetween, isDay, weekStartOf } from "./calendar-day";
+import { addDays, dayOf, daysBetween, isDay, lastSecondOf, weekStartOf } from "./calendar-day";
 
 describe("isDay", () => {
   const table: [unknown, boolean][] = [
@@ -113,4 +113,15 @@ describe("weekStartOf (ISO week, from Monday)", () => {
     ["2028-03-01", "2028-02-28"], // across a leap day
   ];
   it.each(table)("%s → %s", (day, expected) => expect(weekStartOf(day)).toBe(expected));
+});
+
+describe("lastSecondOf (Paris)", () => {
+  it.each([
+    ["2026-12-31", "2026-12-31T22:59:59.000Z"],
+    ["2026-06-30", "2026-06-30T21:59:59.000Z"],
+    ["2026-03-29", "2026-03-29T21:59:59.000Z"],
+    ["2026-10-25", "2026-10-25T22:59:59.000Z"],
+  ])("%s ends at %s", (day, instant) => {
+    expect(lastSecondOf(day).toISOString()).toBe(instant);
+  });
 });

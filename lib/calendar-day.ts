@@ -47,3 +47,17 @@ export function weekStartOf(day: Day): Day {
   const weekday = new Date(toUtcMs(day)).getUTCDay(); // 0 = Sunday
   return addDays(day, -((weekday + 6) % 7));
 }
+
+/**
+ * The last second of a day in the platform's time zone (Europe/Paris: UTC+1 in winter, UTC+2 in
+ * summer), e.g. when a join code stops working: "valid until 30 June" means until 23:59:59 in Paris.
+ */
+export function lastSecondOf(day: Day): Date {
+  const next = addDays(day, 1);
+  for (const offset of ["+02:00", "+01:00"]) {
+    const nextStart = new Date(`${next}T00:00:00${offset}`);
+    const last = new Date(nextStart.getTime() - 1000);
+    if (dayOf(nextStart) === next && dayOf(last) === day) return last;
+  }
+  return new Date(`${day}T23:59:59+01:00`);
+}

@@ -1,6 +1,6 @@
 import "server-only";
 import { dayOf, type Day } from "@/lib/calendar-day";
-import { assignmentStatus, dueDayFor, itemProgress, itemSlots, type DueKind, type ItemKind } from "@/lib/cohorts/assignments";
+import { itemSlots, learnerAssignmentState, moduleDurations, type DueKind, type ItemKind } from "@/lib/cohorts/assignments";
 import { itemTitle } from "@/lib/cohorts/dashboard-csv";
 import { decideReminder, digestEmailKey, reminderEmailKey, type ReminderKind, type SentReminder } from "@/lib/cohorts/reminders";
 import { digestEmail, reminderEmail, type DigestLine } from "@/lib/mail/templates";
@@ -54,7 +54,7 @@ async function loadSituation(today: Day) {
       : Promise.resolve([]),
     assignments.length ? db.reminder.findMany({ where: { assignmentId: { in: assignments.map((a) => a.id) } }, select: { userId: true, assignmentId: true, kind: true, day: true } }) : Promise.resolve([]),
   ]);
-  const durationsS = new Map([...programme.modulesById.values()].map((m) => [m.id, m.durationS]));
+  const durationsS = moduleDurations(programme);
   const factsByUser = new Map<string, Map<string, { watchedS: number; completedAt: Date | null }>>();
   for (const f of facts) {
     if (!factsByUser.has(f.userId)) factsByUser.set(f.userId, new Map());
@@ -76,10 +76,17 @@ async function loadSituation(today: Day) {
     const extensionOf = new Map(a.extensions.map((e) => [e.userId, e.dueOn]));
     for (const m of members) {
       if (m.cohortId !== a.cohort.id || m.role !== "learner") continue;
-      const progress = itemProgress(slots, durationsS, factsByUser.get(m.userId) ?? new Map());
-      const dueOn = dueDayFor({ dueKind: a.dueKind as DueKind, dueOn: a.dueOn, dueDays: a.dueDays }, dayOf(m.joinedAt), extensionOf.get(m.userId) ?? null);
+      const { progress, dueOn, status } = learnerAssignmentState({
+        slots,
+        durationsS,
+        facts: factsByUser.get(m.userId) ?? new Map(),
+        rule: { dueKind: a.dueKind as DueKind, dueOn: a.dueOn, dueDays: a.dueDays },
+        joinedOn: dayOf(m.joinedAt),
+        extensionOn: extensionOf.get(m.userId) ?? null,
+        today,
+      });
       if (!dueOn) continue;
-      if (assignmentStatus(progress, dueOn, today) === "overdue") {
+      if (status === "overdue") {
         overdue.push({ cohortId: a.cohort.id, cohortName: a.cohort.name, learnerName: m.user.name, title: itemTitle(programme, item), dueOn });
       }
       const kind = decideReminder({ today, dueOn, isDone: progress.isDone, daysBefore: a.cohort.reminderDaysBefore, sent: sentByKey.get(`${m.userId}:${a.id}`) ?? [] });

@@ -5,7 +5,7 @@ import { dayOf } from "@/lib/calendar-day";
 import { formatIsoDate } from "@/lib/format";
 import { can } from "@/lib/permissions";
 import { requirePermission } from "@/server/auth";
-import { listLearnerCohorts } from "@/server/data/cohorts";
+import { listLearnerCohorts } from "@/server/data/memberships";
 import { getReminderPreferences } from "@/server/data/preferences";
 import { getTranslator } from "@/server/i18n";
 

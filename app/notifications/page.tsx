@@ -6,7 +6,7 @@ import { isDay, PLATFORM_TIME_ZONE } from "@/lib/calendar-day";
 import { formatIsoDate } from "@/lib/format";
 import type { Locale, Translate } from "@/lib/i18n";
 import { requirePermission } from "@/server/auth";
-import { listLearnerCohorts } from "@/server/data/cohorts";
+import { listLearnerCohorts } from "@/server/data/memberships";
 import { listNotifications, type NotificationView } from "@/server/data/notifications";
 import { getTranslator } from "@/server/i18n";
 

@@ -11,7 +11,7 @@ import { can } from "@/lib/permissions";
 import { requirePermission } from "@/server/auth";
 import { now } from "@/server/clock";
 import { listTodo } from "@/server/data/assignments";
-import { listLearnerCohorts } from "@/server/data/cohorts";
+import { listLearnerCohorts } from "@/server/data/memberships";
 import { findOwnAttestation } from "@/server/data/progress";
 import { getTranslator } from "@/server/i18n";
 import { getLearnerSummary } from "@/server/learner";

@@ -108,3 +108,28 @@ export function assignmentStatus(progress: Pick<ItemProgress, "isDone" | "isStar
 export function daysLeft(dueOn: Day | null, today: Day): number | null {
   return dueOn ? daysBetween(today, dueOn) : null;
 }
+
+/** Seconds of every module, by id: what itemProgress weighs a started step with. */
+export function moduleDurations(programme: Programme): Map<string, number> {
+  return new Map([...programme.modulesById.values()].map((m) => [m.id, m.durationS]));
+}
+
+export type LearnerAssignmentState = { progress: ItemProgress; dueOn: Day | null; isExtended: boolean; status: AssignmentStatus };
+
+/**
+ * One learner's state in one assignment — progress, the day it is due for them, status — the one
+ * computation behind the dashboard's cells, the learner's « À faire » and the reminder rounds.
+ */
+export function learnerAssignmentState(input: {
+  slots: string[][];
+  durationsS: ReadonlyMap<string, number>;
+  facts: ReadonlyMap<string, ModuleFacts>;
+  rule: DueRule;
+  joinedOn: Day;
+  extensionOn: Day | null;
+  today: Day;
+}): LearnerAssignmentState {
+  const progress = itemProgress(input.slots, input.durationsS, input.facts);
+  const dueOn = dueDayFor(input.rule, input.joinedOn, input.extensionOn);
+  return { progress, dueOn, isExtended: input.extensionOn !== null, status: assignmentStatus(progress, dueOn, input.today) };
+}

@@ -6,10 +6,9 @@ import type { Day } from "../calendar-day";
 import { dayOf } from "../calendar-day";
 import type { Programme } from "../content/types";
 import {
-  assignmentStatus,
-  dueDayFor,
-  itemProgress,
   itemSlots,
+  learnerAssignmentState,
+  moduleDurations,
   type AssignedItem,
   type AssignmentStatus,
   type DueRule,
@@ -66,7 +65,7 @@ export function buildDashboard(input: {
   today: Day;
 }): { rows: LearnerRow[]; summaries: AssignmentSummary[] } {
   const { programme, assignments, learners, today } = input;
-  const durationsS = new Map([...programme.modulesById.values()].map((m) => [m.id, m.durationS]));
+  const durationsS = moduleDurations(programme);
   const slotsByAssignment = new Map(assignments.map((a) => [a.id, itemSlots(programme, a)]));
   const factsByUser = new Map<string, Map<string, ModuleFacts>>();
   for (const fact of input.facts) {
@@ -81,16 +80,22 @@ export function buildDashboard(input: {
     const facts = factsByUser.get(learner.userId) ?? empty;
     const joinedOn = dayOf(learner.joinedAt);
     const cells = assignments.map((assignment): Cell => {
-      const progress = itemProgress(slotsByAssignment.get(assignment.id)!, durationsS, facts);
-      const extensionOn = extensionOf.get(`${assignment.id}:${learner.userId}`) ?? null;
-      const dueOn = dueDayFor(assignment, joinedOn, extensionOn);
+      const state = learnerAssignmentState({
+        slots: slotsByAssignment.get(assignment.id)!,
+        durationsS,
+        facts,
+        rule: assignment,
+        joinedOn,
+        extensionOn: extensionOf.get(`${assignment.id}:${learner.userId}`) ?? null,
+        today,
+      });
       return {
         assignmentId: assignment.id,
-        percent: progress.percent,
-        status: assignmentStatus(progress, dueOn, today),
-        dueOn,
-        isExtended: extensionOn !== null,
-        completedAt: progress.completedAt,
+        percent: state.progress.percent,
+        status: state.status,
+        dueOn: state.dueOn,
+        isExtended: state.isExtended,
+        completedAt: state.progress.completedAt,
       };
     });
     return {

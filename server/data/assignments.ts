@@ -1,10 +1,11 @@
 import "server-only";
 import { dayOf, daysBetween, type Day } from "@/lib/calendar-day";
 import {
-  assignmentStatus,
+  daysLeft,
   dueDayFor,
-  itemProgress,
   itemSlots,
+  learnerAssignmentState,
+  moduleDurations,
   type AssignmentStatus,
   type DueKind,
   type ItemKind,
@@ -28,10 +29,28 @@ function requireItem(item: { itemKind: ItemKind; itemId: string }) {
   if (itemSlots(getProgramme(), item).length === 0) throw new AppError("UNKNOWN_ITEM", undefined, { itemId: "errors.assignment.item" });
 }
 
-export async function listAssignments(actor: Actor, cohortId: string): Promise<AssignmentView[]> {
+export type AssignmentWithExtensions = AssignmentView & { extensions: { userId: string; name: string; dueOn: Day }[] };
+
+/** A cohort's assignments (including any whose content left the programme), each with its extensions. */
+export async function listAssignments(actor: Actor, cohortId: string): Promise<AssignmentWithExtensions[]> {
   await requireTrainedCohort(actor, cohortId);
-  const rows = await getDb().assignment.findMany({ where: { cohortId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
-  return rows.map(toView);
+  const rows = await getDb().assignment.findMany({
+    where: { cohortId },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    include: { extensions: { orderBy: { createdAt: "asc" }, select: { userId: true, dueOn: true, user: { select: { name: true } } } } },
+  });
+  return rows.map(({ extensions, ...row }) => ({ ...toView(row), extensions: extensions.map((e) => ({ userId: e.userId, name: e.user.name, dueOn: e.dueOn })) }));
+}
+
+/** The cohort's name and its learners' names, for the assignment forms (extensions). */
+export async function listCohortLearners(actor: Actor, cohortId: string) {
+  await requireTrainedCohort(actor, cohortId);
+  const cohort = await getDb().cohort.findUniqueOrThrow({
+    where: { id: cohortId },
+    select: { id: true, name: true, members: { where: { role: "learner" }, select: { userId: true, user: { select: { name: true } } } } },
+  });
+  const learners = cohort.members.map((m) => ({ userId: m.userId, name: m.user.name })).sort((a, b) => a.name.localeCompare(b.name, "fr"));
+  return { cohort: { id: cohort.id, name: cohort.name }, learners };
 }
 
 /** Assigns a chapter or module to every learner of the cohort, and tells each of them in the app. */
@@ -146,7 +165,7 @@ export async function listTodo(actor: Actor, now = new Date()): Promise<TodoItem
     db.moduleProgress.findMany({ where: { userId: actor.id }, select: { moduleId: true, watchedS: true, completedAt: true } }),
   ]);
   const programme = getProgramme();
-  const durationsS = new Map([...programme.modulesById.values()].map((m) => [m.id, m.durationS]));
+  const durationsS = moduleDurations(programme);
   const facts = new Map(progress.map((p) => [p.moduleId, p]));
   const today = dayOf(now);
   const items: TodoItem[] = [];
@@ -155,9 +174,15 @@ export async function listTodo(actor: Actor, now = new Date()): Promise<TodoItem
       const view = toView(assignment);
       const slots = itemSlots(programme, view);
       if (slots.length === 0) continue; // content removed since it was assigned
-      const result = itemProgress(slots, durationsS, facts);
-      const extensionOn = assignment.extensions[0]?.dueOn ?? null;
-      const dueOn = dueDayFor(view, dayOf(joinedAt), extensionOn);
+      const { progress: result, dueOn, isExtended, status } = learnerAssignmentState({
+        slots,
+        durationsS,
+        facts,
+        rule: view,
+        joinedOn: dayOf(joinedAt),
+        extensionOn: assignment.extensions[0]?.dueOn ?? null,
+        today,
+      });
       items.push({
         assignmentId: assignment.id,
         cohortId: cohort.id,
@@ -165,10 +190,10 @@ export async function listTodo(actor: Actor, now = new Date()): Promise<TodoItem
         itemKind: view.itemKind,
         itemId: view.itemId,
         dueOn,
-        isExtended: extensionOn !== null,
-        status: assignmentStatus(result, dueOn, today),
+        isExtended,
+        status,
         percent: result.percent,
-        daysLeft: dueOn ? daysBetween(today, dueOn) : null,
+        daysLeft: daysLeft(dueOn, today),
       });
     }
   }

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { addDays, dayOf } from "@/lib/calendar-day";
+import { dayOf, lastSecondOf } from "@/lib/calendar-day";
 import { generateJoinCode, joinCodeState, formatJoinCode } from "@/lib/cohorts/join-code";
 import { DEFAULT_REMINDER_DAYS_BEFORE } from "@/lib/cohorts/reminders";
 import { AppError } from "@/lib/errors";
@@ -9,11 +9,13 @@ import { can, cohortAbilities, type Actor, type CohortRole } from "@/lib/permiss
 import type { CohortInput } from "@/lib/schemas/cohorts";
 import { getDb, isUniqueViolation } from "../db";
 import { publicUrl, queueEmail } from "../mail";
+import { removeLearnerRows } from "./memberships";
 
 /**
- * Cohorts: who trains and who learns in each, and how one joins. Every function takes the acting
- * user and checks it here; a cohort the actor does not train answers NOT_FOUND (404), never 403,
- * because whether it exists is private.
+ * Cohorts as their trainers run them: creating, settings, join codes, trainers and learners,
+ * invitations (a learner's side — joining, leaving — is server/data/memberships.ts). Every function
+ * takes the acting user and checks it here; a cohort the actor does not train answers NOT_FOUND
+ * (404), never 403, because whether it exists is private.
  */
 
 export type CohortSummary = {
@@ -166,21 +168,10 @@ export async function getCohortForTrainer(actor: Actor, cohortId: string, now = 
   };
 }
 
-/** The join code's expiry as an instant: the last second of the chosen day in the platform's time zone (UTC+1 in winter, UTC+2 in summer). */
-function endOfDay(day: string): Date {
-  const next = addDays(day, 1);
-  for (const offset of ["+02:00", "+01:00"]) {
-    const nextStart = new Date(`${next}T00:00:00${offset}`);
-    const last = new Date(nextStart.getTime() - 1000);
-    if (dayOf(nextStart) === next && dayOf(last) === day) return last;
-  }
-  return new Date(`${day}T23:59:59+01:00`);
-}
-
 /** A new join code (the old one stops working at once), with an optional last day of validity. */
 export async function regenerateJoinCode(actor: Actor, cohortId: string, input: { expiresOn?: string | null }) {
   await requireTrainedCohort(actor, cohortId);
-  const joinCodeExpiresAt = input.expiresOn ? endOfDay(input.expiresOn) : null;
+  const joinCodeExpiresAt = input.expiresOn ? lastSecondOf(input.expiresOn) : null;
   return withFreshJoinCode((joinCode) =>
     getDb().cohort.update({ where: { id: cohortId }, data: { joinCode, joinCodeExpiresAt }, select: { joinCode: true, joinCodeExpiresAt: true } }),
   );
@@ -189,66 +180,12 @@ export async function regenerateJoinCode(actor: Actor, cohortId: string, input: 
 /** Changes only the expiry of the current code. */
 export async function setJoinCodeExpiry(actor: Actor, cohortId: string, input: { expiresOn?: string | null }) {
   await requireTrainedCohort(actor, cohortId);
-  await getDb().cohort.update({ where: { id: cohortId }, data: { joinCodeExpiresAt: input.expiresOn ? endOfDay(input.expiresOn) : null } });
+  await getDb().cohort.update({ where: { id: cohortId }, data: { joinCodeExpiresAt: input.expiresOn ? lastSecondOf(input.expiresOn) : null } });
 }
 
 export async function revokeJoinCode(actor: Actor, cohortId: string) {
   await requireTrainedCohort(actor, cohortId);
   await getDb().cohort.update({ where: { id: cohortId }, data: { joinCode: null, joinCodeExpiresAt: null } });
-}
-
-/** What a visitor with a join code is shown before joining: the cohort and who trains it. */
-export async function findCohortByJoinCode(code: string, now = new Date()) {
-  const cohort = await getDb().cohort.findUnique({
-    where: { joinCode: code },
-    select: {
-      id: true,
-      name: true,
-      description: true,
-      joinCode: true,
-      joinCodeExpiresAt: true,
-      members: { where: { role: "trainer" }, orderBy: { joinedAt: "asc" }, select: { user: { select: { name: true } } } },
-    },
-  });
-  if (!cohort) return null;
-  return {
-    id: cohort.id,
-    name: cohort.name,
-    description: cohort.description,
-    trainerNames: cohort.members.map((m) => m.user.name),
-    state: joinCodeState(cohort, now),
-  };
-}
-
-/** A merchant joins with a code. Joining twice changes nothing (the first join date stays). */
-export async function joinCohort(actor: Actor, code: string, now = new Date()): Promise<{ cohortId: string; isNew: boolean }> {
-  if (!can(actor, "cohorts:join")) throw new AppError("JOIN_MERCHANTS_ONLY");
-  const cohort = await findCohortByJoinCode(code, now);
-  if (!cohort) throw new AppError("JOIN_CODE_UNKNOWN");
-  if (cohort.state !== "usable") throw new AppError("JOIN_CODE_EXPIRED");
-  try {
-    await getDb().cohortMember.create({ data: { cohortId: cohort.id, userId: actor.id, role: "learner", joinedAt: now } });
-    return { cohortId: cohort.id, isNew: true };
-  } catch (error) {
-    if (isUniqueViolation(error)) return { cohortId: cohort.id, isNew: false };
-    throw error;
-  }
-}
-
-/** A learner leaves a cohort; their extensions there go with them (their progress stays theirs). */
-export async function leaveCohort(actor: Actor, cohortId: string) {
-  const db = getDb();
-  const membership = await db.cohortMember.findUnique({ where: { cohortId_userId: { cohortId, userId: actor.id } } });
-  if (!membership || membership.role !== "learner") throw new AppError("NOT_FOUND");
-  await removeLearnerRows(cohortId, actor.id);
-}
-
-async function removeLearnerRows(cohortId: string, userId: string) {
-  await getDb().$transaction([
-    getDb().assignmentExtension.deleteMany({ where: { userId, assignment: { cohortId } } }),
-    getDb().reminder.deleteMany({ where: { userId, assignment: { cohortId } } }),
-    getDb().cohortMember.delete({ where: { cohortId_userId: { cohortId, userId } } }),
-  ]);
 }
 
 /** A trainer removes a learner; the owner removes a co-trainer. The owner stays. */
@@ -306,15 +243,3 @@ export async function sendInvitations(actor: Actor, cohortId: string, emails: st
   return { count: emails.length, day: dayOf(now) };
 }
 
-/** The cohorts a learner belongs to (Mon compte: leave one). */
-export async function listLearnerCohorts(actor: Actor) {
-  const rows = await getDb().cohortMember.findMany({
-    where: { userId: actor.id, role: "learner" },
-    orderBy: { joinedAt: "asc" },
-    select: {
-      joinedAt: true,
-      cohort: { select: { id: true, name: true, members: { where: { role: "trainer" }, select: { user: { select: { name: true } } } } } },
-    },
-  });
-  return rows.map((r) => ({ id: r.cohort.id, name: r.cohort.name, joinedAt: r.joinedAt, trainerNames: r.cohort.members.map((m) => m.user.name) }));
-}

@@ -16,22 +16,8 @@ import {
 } from "@/server/data/assignments";
 import { listAuditEntries } from "@/server/data/audit";
 import { getCohortDashboard, getLearnerDetail, streamCohortCsv } from "@/server/data/cohort-dashboard";
-import {
-  addCoTrainer,
-  createCohort,
-  findCohortByJoinCode,
-  getCohortForTrainer,
-  joinCohort,
-  leaveCohort,
-  listLearnerCohorts,
-  listTrainedCohorts,
-  regenerateJoinCode,
-  removeMember,
-  revokeJoinCode,
-  sendInvitations,
-  setJoinCodeExpiry,
-  updateCohort,
-} from "@/server/data/cohorts";
+import { addCoTrainer, createCohort, getCohortForTrainer, listTrainedCohorts, regenerateJoinCode, removeMember, revokeJoinCode, sendInvitations, setJoinCodeExpiry, updateCohort } from "@/server/data/cohorts";
+import { findCohortByJoinCode, joinCohort, leaveCohort, listLearnerCohorts } from "@/server/data/memberships";
 import { listNotifications } from "@/server/data/notifications";
 import { listOutbox } from "@/server/data/outbox";
 import { createAccount as createUser } from "../support/accounts";

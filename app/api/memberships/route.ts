@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { joinSchema } from "@/lib/schemas/cohorts";
 import { requireApiPermission } from "@/server/auth";
 import { now } from "@/server/clock";
-import { joinCohort } from "@/server/data/cohorts";
+import { joinCohort } from "@/server/data/memberships";
 import { parseJsonBody, route } from "@/server/http";
 
 /** A merchant joins a cohort with its code (joining twice changes nothing). */

@@ -7,7 +7,7 @@ import { formatJoinCode, normalizeJoinCode } from "@/lib/cohorts/join-code";
 import { can } from "@/lib/permissions";
 import { getSessionUser } from "@/server/auth";
 import { now } from "@/server/clock";
-import { findCohortByJoinCode, listLearnerCohorts } from "@/server/data/cohorts";
+import { findCohortByJoinCode, listLearnerCohorts } from "@/server/data/memberships";
 import { getTranslator } from "@/server/i18n";
 
 export const metadata: Metadata = { title: "Rejoindre un groupe" };

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { cuidSchema } from "@/lib/schemas/cohorts";
 import { requireApiPermission } from "@/server/auth";
-import { leaveCohort } from "@/server/data/cohorts";
+import { leaveCohort } from "@/server/data/memberships";
 import { route } from "@/server/http";
 
 /** A learner leaves a cohort. */

@@ -8,10 +8,8 @@ import { ExtensionForm } from "@/components/cohorts/extension-form";
 import { orNotFound } from "@/components/cohorts/or-not-found";
 import { formatIsoDate } from "@/lib/format";
 import { requirePermission } from "@/server/auth";
-import { now } from "@/server/clock";
 import { getProgramme } from "@/server/content";
-import { listAssignments } from "@/server/data/assignments";
-import { getCohortDashboard } from "@/server/data/cohort-dashboard";
+import { listAssignments, listCohortLearners } from "@/server/data/assignments";
 import { getTranslator } from "@/server/i18n";
 
 export const metadata: Metadata = { title: "Affectations du groupe" };
@@ -21,17 +19,13 @@ type Params = Promise<{ cohortId: string }>;
 export default async function CohortAssignmentsPage({ params }: { params: Params }) {
   const { cohortId } = await params;
   const actor = await requirePermission("cohorts:train", `/cohorts/${encodeURIComponent(cohortId)}/assignments`);
-  // The dashboard gives the learners and each one's extension; the list keeps assignments whose content left the programme.
-  const [{ locale, t }, dashboard, assignments] = await Promise.all([
+  const [{ locale, t }, { cohort, learners }, assignments] = await Promise.all([
     getTranslator(),
-    orNotFound(getCohortDashboard(actor, cohortId, now())),
+    orNotFound(listCohortLearners(actor, cohortId)),
     orNotFound(listAssignments(actor, cohortId)),
   ]);
   const programme = getProgramme();
-  const { cohort, rows } = dashboard;
   const apiBase = `/api/cohorts/${encodeURIComponent(cohort.id)}/assignments`;
-  const learners = rows.map((r) => ({ userId: r.userId, name: r.name })).sort((a, b) => a.name.localeCompare(b.name, locale));
-  const cellIndex = new Map(dashboard.assignments.map((a, index) => [a.id, index]));
 
   const assigned = new Set(assignments.map((a) => `${a.itemKind}:${a.itemId}`));
   const groups: ItemGroup[] = programme.chapters.map((chapter) => {
@@ -66,8 +60,6 @@ export default async function CohortAssignmentsPage({ params }: { params: Params
           <ul className="space-y-4">
             {assignments.map((assignment) => {
               const title = itemTitle(programme, assignment, locale, t);
-              const index = cellIndex.get(assignment.id);
-              const extended = index === undefined ? [] : rows.filter((r) => r.cells[index]?.isExtended).map((r) => ({ row: r, cell: r.cells[index]! }));
               const headingId = `assignment-${assignment.id}`;
               return (
                 <li key={assignment.id} className="space-y-4 rounded-lg border border-neutral-200 bg-white p-4" data-testid={`assignment-${assignment.itemId}`}>
@@ -91,20 +83,20 @@ export default async function CohortAssignmentsPage({ params }: { params: Params
                   <ChangeDueForm locale={locale} cohortId={cohort.id} assignmentId={assignment.id} rule={assignment} />
                   <div className="space-y-3 border-t border-neutral-200 pt-3">
                     <h4 className="text-sm font-semibold">{t("cohorts.extensions.title")}</h4>
-                    {extended.length === 0 ? (
+                    {assignment.extensions.length === 0 ? (
                       <p className="text-sm text-neutral-700">{t("cohorts.extensions.none")}</p>
                     ) : (
                       <ul className="space-y-2 text-sm">
-                        {extended.map(({ row, cell }) => (
-                          <li key={row.userId} className="flex flex-wrap items-center gap-3">
-                            <span>{t("cohorts.extensions.item", { name: row.name, date: cell.dueOn ? formatIsoDate(cell.dueOn, locale) : "" })}</span>
+                        {assignment.extensions.map((extension) => (
+                          <li key={extension.userId} className="flex flex-wrap items-center gap-3">
+                            <span>{t("cohorts.extensions.item", { name: extension.name, date: formatIsoDate(extension.dueOn, locale) })}</span>
                             <ConfirmButton
                               locale={locale}
                               tone="neutral"
-                              url={`${apiBase}/${encodeURIComponent(assignment.id)}/extensions/${encodeURIComponent(row.userId)}`}
+                              url={`${apiBase}/${encodeURIComponent(assignment.id)}/extensions/${encodeURIComponent(extension.userId)}`}
                               label={t("cohorts.extensions.removeShort")}
-                              accessibleLabel={t("cohorts.extensions.remove", { name: row.name })}
-                              confirmText={t("cohorts.extensions.removeConfirm", { name: row.name })}
+                              accessibleLabel={t("cohorts.extensions.remove", { name: extension.name })}
+                              confirmText={t("cohorts.extensions.removeConfirm", { name: extension.name })}
                               doneText={t("cohorts.extensions.removed")}
                             />
                           </li>

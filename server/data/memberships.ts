@@ -1,0 +1,78 @@
+import "server-only";
+import { joinCodeState } from "@/lib/cohorts/join-code";
+import { AppError } from "@/lib/errors";
+import { can, type Actor } from "@/lib/permissions";
+import { getDb, isUniqueViolation } from "../db";
+
+/**
+ * A learner's side of cohorts: seeing a cohort by its join code, joining, leaving, listing one's
+ * cohorts. The trainers' side is server/data/cohorts.ts.
+ */
+
+/** What a visitor with a join code is shown before joining: the cohort and who trains it. */
+export async function findCohortByJoinCode(code: string, now = new Date()) {
+  const cohort = await getDb().cohort.findUnique({
+    where: { joinCode: code },
+    select: {
+      id: true,
+      name: true,
+      description: true,
+      joinCode: true,
+      joinCodeExpiresAt: true,
+      members: { where: { role: "trainer" }, orderBy: { joinedAt: "asc" }, select: { user: { select: { name: true } } } },
+    },
+  });
+  if (!cohort) return null;
+  return {
+    id: cohort.id,
+    name: cohort.name,
+    description: cohort.description,
+    trainerNames: cohort.members.map((m) => m.user.name),
+    state: joinCodeState(cohort, now),
+  };
+}
+
+/** A merchant joins with a code. Joining twice changes nothing (the first join date stays). */
+export async function joinCohort(actor: Actor, code: string, now = new Date()): Promise<{ cohortId: string; isNew: boolean }> {
+  if (!can(actor, "cohorts:join")) throw new AppError("JOIN_MERCHANTS_ONLY");
+  const cohort = await findCohortByJoinCode(code, now);
+  if (!cohort) throw new AppError("JOIN_CODE_UNKNOWN");
+  if (cohort.state !== "usable") throw new AppError("JOIN_CODE_EXPIRED");
+  try {
+    await getDb().cohortMember.create({ data: { cohortId: cohort.id, userId: actor.id, role: "learner", joinedAt: now } });
+    return { cohortId: cohort.id, isNew: true };
+  } catch (error) {
+    if (isUniqueViolation(error)) return { cohortId: cohort.id, isNew: false };
+    throw error;
+  }
+}
+
+/** A learner leaves a cohort; their extensions there go with them (their progress stays theirs). */
+export async function leaveCohort(actor: Actor, cohortId: string) {
+  const db = getDb();
+  const membership = await db.cohortMember.findUnique({ where: { cohortId_userId: { cohortId, userId: actor.id } } });
+  if (!membership || membership.role !== "learner") throw new AppError("NOT_FOUND");
+  await removeLearnerRows(cohortId, actor.id);
+}
+
+/** A learner's rows in a cohort: their membership, and their extensions and reminders there. */
+export async function removeLearnerRows(cohortId: string, userId: string) {
+  await getDb().$transaction([
+    getDb().assignmentExtension.deleteMany({ where: { userId, assignment: { cohortId } } }),
+    getDb().reminder.deleteMany({ where: { userId, assignment: { cohortId } } }),
+    getDb().cohortMember.delete({ where: { cohortId_userId: { cohortId, userId } } }),
+  ]);
+}
+
+/** The cohorts a learner belongs to (Mon compte: leave one). */
+export async function listLearnerCohorts(actor: Actor) {
+  const rows = await getDb().cohortMember.findMany({
+    where: { userId: actor.id, role: "learner" },
+    orderBy: { joinedAt: "asc" },
+    select: {
+      joinedAt: true,
+      cohort: { select: { id: true, name: true, members: { where: { role: "trainer" }, select: { user: { select: { name: true } } } } } },
+    },
+  });
+  return rows.map((r) => ({ id: r.cohort.id, name: r.cohort.name, joinedAt: r.joinedAt, trainerNames: r.cohort.members.map((m) => m.user.name) }));
+}
