@@ -31,7 +31,7 @@ test("signed-in screens have no automatically detectable accessibility violation
 /** Each role's own screens, on the demo data (a living cohort: overdue work, progress, notifications). */
 const SCREENS_BY_ROLE: [role: "merchant" | "trainer" | "admin", paths: string[]][] = [
   ["trainer", ["/cohorts", "/cohorts/cohorte-demo", "/cohorts/cohorte-demo?status=overdue&sort=name", "/cohorts/cohorte-demo/assignments", "/cohorts/cohorte-demo/members", "/cohorts/cohorte-demo/invitation", "/account", "/notifications"]],
-  ["merchant", ["/", "/progress", "/notifications", "/account", "/join/MARCHE26"]],
+  ["merchant", ["/", "/progress", "/notifications", "/account", "/join/MARCHE26", "/join?code=zz", "/join/ZZZZZZZZ"]],
   ["admin", ["/admin/outbox"]],
 ];
 
