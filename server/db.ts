@@ -105,3 +105,31 @@ export function isWriteConflict(error: unknown): boolean {
 export function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
 }
+
+/** The client inside an interactive transaction. */
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+const MAX_ATTEMPTS = 8;
+/** Upper bound of the random pause before retry n (ms): n × this. Spreads writers that collided on a counter row. */
+const RETRY_JITTER_MS = 15;
+
+/**
+ * A serializable transaction, retried when PostgreSQL reports a conflict with a concurrent one
+ * (two learners bumping the same counter row at once), after a short random pause so that the
+ * same writers do not collide again at once.
+ */
+export async function inSerializableTransaction<T>(work: (tx: Tx) => Promise<T>, options: { retriesUniqueViolations?: boolean } = {}): Promise<T> {
+  const retriesUniqueViolations = options.retriesUniqueViolations ?? true;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await getDb().$transaction(work, { isolationLevel: "Serializable", maxWait: 10_000, timeout: 20_000 });
+    } catch (error) {
+      // A unique violation here is a concurrent first write of the same row (progress or counter),
+      // unless the caller's own row is unique by design (an e-mail, a membership).
+      const isConflict = isWriteConflict(error) || (retriesUniqueViolations && isUniqueViolation(error));
+      if (!isConflict || attempt >= MAX_ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * RETRY_JITTER_MS * attempt));
+    }
+  }
+}
+

@@ -2,7 +2,9 @@ import "server-only";
 import { joinCodeState } from "@/lib/cohorts/join-code";
 import { AppError } from "@/lib/errors";
 import { can, type Actor } from "@/lib/permissions";
-import { getDb, isUniqueViolation } from "../db";
+import { METRIC } from "@/lib/stats/counters";
+import { getDb, inSerializableTransaction, isUniqueViolation } from "../db";
+import { applyDeltas } from "./stat-counters";
 
 /**
  * A learner's side of cohorts: seeing a cohort by its join code, joining, leaving, listing one's
@@ -39,7 +41,14 @@ export async function joinCohort(actor: Actor, code: string, now = new Date()): 
   if (!cohort) throw new AppError("JOIN_CODE_UNKNOWN");
   if (cohort.state !== "usable") throw new AppError("JOIN_CODE_EXPIRED");
   try {
-    await getDb().cohortMember.create({ data: { cohortId: cohort.id, userId: actor.id, role: "learner", joinedAt: now } });
+    await inSerializableTransaction(
+      async (tx) => {
+        await tx.cohortMember.create({ data: { cohortId: cohort.id, userId: actor.id, role: "learner", joinedAt: now } });
+        const memberships = await tx.cohortMember.count({ where: { userId: actor.id, role: "learner" } });
+        if (memberships === 1) await applyDeltas(tx, [{ metric: METRIC.cohortLearners, key: "", delta: 1 }]);
+      },
+      { retriesUniqueViolations: false },
+    );
     return { cohortId: cohort.id, isNew: true };
   } catch (error) {
     if (isUniqueViolation(error)) return { cohortId: cohort.id, isNew: false };
@@ -57,11 +66,13 @@ export async function leaveCohort(actor: Actor, cohortId: string) {
 
 /** A learner's rows in a cohort: their membership, and their extensions and reminders there. */
 export async function removeLearnerRows(cohortId: string, userId: string) {
-  await getDb().$transaction([
-    getDb().assignmentExtension.deleteMany({ where: { userId, assignment: { cohortId } } }),
-    getDb().reminder.deleteMany({ where: { userId, assignment: { cohortId } } }),
-    getDb().cohortMember.delete({ where: { cohortId_userId: { cohortId, userId } } }),
-  ]);
+  await inSerializableTransaction(async (tx) => {
+    await tx.assignmentExtension.deleteMany({ where: { userId, assignment: { cohortId } } });
+    await tx.reminder.deleteMany({ where: { userId, assignment: { cohortId } } });
+    await tx.cohortMember.delete({ where: { cohortId_userId: { cohortId, userId } } });
+    const memberships = await tx.cohortMember.count({ where: { userId, role: "learner" } });
+    if (memberships === 0) await applyDeltas(tx, [{ metric: METRIC.cohortLearners, key: "", delta: -1 }]);
+  });
 }
 
 /** The cohorts a learner belongs to (Mon compte: leave one). */

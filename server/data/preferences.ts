@@ -1,6 +1,8 @@
 import "server-only";
 import type { Actor } from "@/lib/permissions";
-import { getDb } from "../db";
+import { METRIC } from "@/lib/stats/counters";
+import { getDb, inSerializableTransaction } from "../db";
+import { applyDeltas } from "./stat-counters";
 
 /** The learner's own setting: the parcours neutre (each vendor module replaced by its twin). */
 export async function getNeutralPathPreference(actor: Actor): Promise<boolean> {
@@ -9,7 +11,12 @@ export async function getNeutralPathPreference(actor: Actor): Promise<boolean> {
 }
 
 export async function setNeutralPathPreference(actor: Actor, isNeutralPath: boolean): Promise<void> {
-  await getDb().user.update({ where: { id: actor.id }, data: { prefersNeutralPath: isNeutralPath } });
+  await inSerializableTransaction(async (tx) => {
+    const user = await tx.user.findUniqueOrThrow({ where: { id: actor.id }, select: { role: true, prefersNeutralPath: true } });
+    if (user.prefersNeutralPath === isNeutralPath) return;
+    await tx.user.update({ where: { id: actor.id }, data: { prefersNeutralPath: isNeutralPath } });
+    if (user.role === "merchant") await applyDeltas(tx, [{ metric: METRIC.neutralPath, key: "", delta: isNeutralPath ? 1 : -1 }]);
+  });
 }
 
 /** Reminder e-mails about assignments, on or off (in-app notifications are always kept). */

@@ -15,12 +15,13 @@ import {
   type Interval,
 } from "@/lib/progress";
 import { gradeQuiz, type QuizResult } from "@/lib/quiz";
+import { activityDeltas, completerDeltas, durationDelta, METRIC, weekKey, type Delta, type Profile } from "@/lib/stats/counters";
 import { newlyWatchedSlices } from "@/lib/stats/retention";
+import { dayOf } from "@/lib/calendar-day";
 import { getChapter, getModule, getProgramme } from "../content";
-import { getDb, isUniqueViolation, isWriteConflict } from "../db";
+import { getDb, inSerializableTransaction, type Tx } from "../db";
 import { readPlaybackSession } from "../playback-session";
-
-type Tx = Parameters<Parameters<ReturnType<typeof getDb>["$transaction"]>[0]>[0];
+import { applyDeltas } from "./stat-counters";
 
 export type ProgressStatus = "not-started" | "in-progress" | "completed";
 
@@ -71,28 +72,6 @@ function requireModule(moduleId: string): Module {
   return module;
 }
 
-const MAX_ATTEMPTS = 8;
-/** Upper bound of the random pause before retry n (ms): n × this. Spreads writers that collided on a counter row. */
-const RETRY_JITTER_MS = 15;
-
-/**
- * A serializable transaction, retried when PostgreSQL reports a conflict with a concurrent one
- * (two learners bumping the same counter row at once), after a short random pause so that the
- * same writers do not collide again at once.
- */
-async function inSerializableTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await getDb().$transaction(work, { isolationLevel: "Serializable", maxWait: 10_000, timeout: 20_000 });
-    } catch (error) {
-      // A unique violation here is a concurrent first write of the same row (progress or counter).
-      const isConflict = isWriteConflict(error) || isUniqueViolation(error);
-      if (!isConflict || attempt >= MAX_ATTEMPTS) throw error;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * RETRY_JITTER_MS * attempt));
-    }
-  }
-}
-
 /** Counters for the dashboards: a learner's first activity in a module (and so maybe in its chapter and the programme). */
 async function countModuleStarted(tx: Tx, userId: string, module: Module) {
   await tx.moduleStat.upsert({
@@ -112,26 +91,46 @@ async function countModuleStarted(tx: Tx, userId: string, module: Module) {
   }
 }
 
-/** Counters when a module becomes complete: its chapter and the programme may become complete with it. */
-async function countModuleCompleted(tx: Tx, userId: string, module: Module) {
+/**
+ * Counters when a module becomes complete (at `now`): its chapter and the programme may become
+ * complete with it. Also the weekly completions and the times from first start to completion.
+ */
+async function countModuleCompleted(tx: Tx, learner: { id: string } & Profile, module: Module, startedAt: Date, now: Date): Promise<Delta[]> {
   await tx.moduleStat.upsert({
     where: { moduleId: module.id },
     create: { moduleId: module.id, chapterId: module.chapterId, completedCount: 1 },
     update: { completedCount: { increment: 1 } },
   });
-  const rows = await tx.moduleProgress.findMany({ where: { userId, completedAt: { not: null } }, select: { moduleId: true } });
-  const completed = new Set(rows.map((r) => r.moduleId));
+  const deltas: Delta[] = [
+    { metric: METRIC.completionsByWeek, key: weekKey(now), delta: 1 },
+    durationDelta(METRIC.timeToCompleteModule, module.id, startedAt, now),
+  ];
+  const rows = await tx.moduleProgress.findMany({ where: { userId: learner.id }, select: { moduleId: true, chapterId: true, createdAt: true, completedAt: true } });
+  const firstStart = (list: { createdAt: Date }[]) => new Date(Math.min(startedAt.getTime(), ...list.map((r) => r.createdAt.getTime())));
+  const completed = new Set(rows.filter((r) => r.completedAt).map((r) => r.moduleId));
   completed.add(module.id);
   const before = new Set(completed);
   before.delete(module.id);
   const chapter = getChapter(module.chapterId)!;
   if (isChapterComplete(chapter, completed) && !isChapterComplete(chapter, before)) {
     await tx.chapterStat.upsert({ where: { chapterId: chapter.id }, create: { chapterId: chapter.id, completedCount: 1 }, update: { completedCount: { increment: 1 } } });
+    deltas.push(durationDelta(METRIC.timeToCompleteChapter, chapter.id, firstStart(rows.filter((r) => r.chapterId === chapter.id)), now));
   }
   const programme = getProgramme();
   if (isProgrammeComplete(programme, completed) && !isProgrammeComplete(programme, before)) {
     await tx.programmeStat.upsert({ where: { id: "programme" }, create: { id: "programme", completedCount: 1 }, update: { completedCount: { increment: 1 } } });
+    deltas.push(durationDelta(METRIC.timeToCompleteProgramme, null, firstStart(rows), now), ...completerDeltas(learner, 1));
   }
+  return deltas;
+}
+
+/** The learner as the counters need them; their last active day moves to today's. */
+async function touchLearner(tx: Tx, userId: string, now: Date): Promise<{ learner: { id: string } & Profile; deltas: Delta[] }> {
+  const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { lastActiveOn: true, sector: true, department: true, sizeBand: true } });
+  const today = dayOf(now);
+  const deltas = activityDeltas(user.lastActiveOn, today);
+  if (deltas.length > 0) await tx.user.update({ where: { id: userId }, data: { lastActiveOn: today } });
+  return { learner: { id: userId, sector: user.sector, department: user.department, sizeBand: user.sizeBand }, deltas };
 }
 
 /** Retention counters: each slice this report made newly watched (by this learner) counts one more learner. */
@@ -190,13 +189,18 @@ export async function recordProgressReport(actor: Actor, input: ProgressReportIn
     const data = { intervals: JSON.stringify(intervals), watchedS, lastPositionS: positionS, lastReportAt: now, completedAt };
     const saved = row
       ? await tx.moduleProgress.update({ where: { id: row.id }, data })
-      : await tx.moduleProgress.create({ data: { ...data, userId: actor.id, moduleId: module.id, chapterId: module.chapterId } });
+      : await tx.moduleProgress.create({ data: { ...data, userId: actor.id, moduleId: module.id, chapterId: module.chapterId, createdAt: now } });
     await tx.progressReport.create({
       data: { userId: actor.id, reportId: input.reportId, moduleId: module.id, sessionStartedAt, addedS, receivedAt: now },
     });
+    const { learner, deltas } = await touchLearner(tx, actor.id, now);
     if (!row) await countModuleStarted(tx, actor.id, module);
-    if (completedAt && !row?.completedAt) await countModuleCompleted(tx, actor.id, module);
+    if (isWatchedEnough(watchedS, module.durationS) && !isWatchedEnough(row?.watchedS ?? 0, module.durationS)) {
+      deltas.push({ metric: METRIC.watchedEnough, key: module.id, delta: 1 });
+    }
+    if (completedAt && !row?.completedAt) deltas.push(...(await countModuleCompleted(tx, learner, module, saved.createdAt, now)));
     if (addedS > 0) await countWatchedSlices(tx, module, stored, intervals);
+    await applyDeltas(tx, deltas);
     return { progress: toView(module, saved), addedS, droppedS, isReplay: false };
   });
 }
@@ -213,8 +217,9 @@ export async function recordQuizAttempt(
   const result = gradeQuiz(module.quiz, input.answers);
   return inSerializableTransaction(async (tx) => {
     const row = await tx.moduleProgress.findUnique({ where: { userId_moduleId: { userId: actor.id, moduleId: module.id } } });
+    const earlierAttempts = await tx.quizAttempt.count({ where: { userId: actor.id, moduleId: module.id } });
     await tx.quizAttempt.create({
-      data: { userId: actor.id, moduleId: module.id, score: result.score, total: result.total, isPassed: result.isPassed, answers: JSON.stringify(input.answers) },
+      data: { userId: actor.id, moduleId: module.id, score: result.score, total: result.total, isPassed: result.isPassed, answers: JSON.stringify(input.answers), createdAt: now },
     });
     const quizPassedAt = row?.quizPassedAt ?? (result.isPassed ? now : null);
     const isComplete = isModuleComplete({ watchedS: row?.watchedS ?? 0, durationS: module.durationS, isQuizPassed: !!quizPassedAt });
@@ -222,9 +227,15 @@ export async function recordQuizAttempt(
     const data = { quizBestScore: Math.max(row?.quizBestScore ?? 0, result.score), quizTotal: result.total, quizPassedAt, completedAt };
     const saved = row
       ? await tx.moduleProgress.update({ where: { id: row.id }, data })
-      : await tx.moduleProgress.create({ data: { ...data, userId: actor.id, moduleId: module.id, chapterId: module.chapterId } });
+      : await tx.moduleProgress.create({ data: { ...data, userId: actor.id, moduleId: module.id, chapterId: module.chapterId, createdAt: now } });
+    const { learner, deltas } = await touchLearner(tx, actor.id, now);
+    deltas.push({ metric: METRIC.quizAttempts, key: module.id, delta: 1 });
+    if (earlierAttempts === 0) deltas.push({ metric: METRIC.quizLearners, key: module.id, delta: 1 });
+    if (earlierAttempts === 0 && result.isPassed) deltas.push({ metric: METRIC.quizFirstTry, key: module.id, delta: 1 });
+    if (quizPassedAt && !row?.quizPassedAt) deltas.push({ metric: METRIC.quizPassed, key: module.id, delta: 1 });
     if (!row) await countModuleStarted(tx, actor.id, module);
-    if (completedAt && !row?.completedAt) await countModuleCompleted(tx, actor.id, module);
+    if (completedAt && !row?.completedAt) deltas.push(...(await countModuleCompleted(tx, learner, module, saved.createdAt, now)));
+    await applyDeltas(tx, deltas);
     return { result, progress: toView(module, saved) };
   });
 }
@@ -247,7 +258,7 @@ export async function getLearnerProgress(actor: Actor): Promise<Map<string, Modu
 export type Attestation = { code: string; learnerName: string; issuedAt: Date; totalWatchedS: number; chapterIds: string[] };
 
 /** Issues the learner's attestation once every step of the programme is complete (idempotent). */
-export async function issueAttestation(actor: Actor & { name: string }): Promise<Attestation> {
+export async function issueAttestation(actor: Actor & { name: string }, now = new Date()): Promise<Attestation> {
   if (!can(actor, "progress:record")) throw new AppError("FORBIDDEN");
   const db = getDb();
   const existing = await db.attestation.findUnique({ where: { userId: actor.id } });
@@ -259,9 +270,16 @@ export async function issueAttestation(actor: Actor & { name: string }): Promise
   const totalWatchedS = [...progress.values()].reduce((sum, p) => sum + p.watchedS, 0);
   const chapterIds = programme.chapters.map((c) => c.id);
   try {
-    const created = await db.attestation.create({
-      data: { userId: actor.id, code: randomBytes(8).toString("hex").toUpperCase(), learnerName: actor.name, totalWatchedS, chapterIds: JSON.stringify(chapterIds) },
-    });
+    const created = await inSerializableTransaction(
+      async (tx) => {
+        const attestation = await tx.attestation.create({
+          data: { userId: actor.id, code: randomBytes(8).toString("hex").toUpperCase(), learnerName: actor.name, totalWatchedS, chapterIds: JSON.stringify(chapterIds), issuedAt: now },
+        });
+        await applyDeltas(tx, [{ metric: METRIC.attestationsByWeek, key: weekKey(now), delta: 1 }]);
+        return attestation;
+      },
+      { retriesUniqueViolations: false },
+    );
     return { ...created, chapterIds };
   } catch (error) {
     // Two tabs asking at once: the other one created it.

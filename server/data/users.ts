@@ -5,7 +5,9 @@ import { can, decideRoleChange, type Actor } from "@/lib/permissions";
 import { isRole, type Role } from "@/lib/roles";
 import type { SignInInput, SignUpInput } from "@/lib/schemas/auth";
 import { ACCOUNT_POLICY, IP_POLICY, accountThrottleKey, ipThrottleKey } from "@/lib/throttle";
-import { getDb, isPostgres, isUniqueViolation, isWriteConflict } from "../db";
+import { learnerDeltas } from "@/lib/stats/counters";
+import { getDb, inSerializableTransaction, isPostgres, isUniqueViolation, isWriteConflict } from "../db";
+import { applyDeltas } from "./stat-counters";
 import { clearThrottle, isThrottled, recordSignInFailure } from "./throttle";
 
 export type SessionUser = Actor & { name: string; email: string };
@@ -18,16 +20,14 @@ function toSessionUser(row: { id: string; role: string; name: string; email: str
 export async function createMerchant(input: SignUpInput): Promise<SessionUser> {
   const passwordHash = await hashPassword(input.password);
   try {
-    const user = await getDb().user.create({
-      data: {
-        email: input.email,
-        passwordHash,
-        name: input.name,
-        role: "merchant",
-        sector: input.sector,
-        department: input.department,
-        sizeBand: input.sizeBand,
-      },
+    const user = await createCountedUser({
+      email: input.email,
+      passwordHash,
+      name: input.name,
+      role: "merchant",
+      sector: input.sector,
+      department: input.department,
+      sizeBand: input.sizeBand,
     });
     return toSessionUser(user)!;
   } catch (error) {
@@ -47,8 +47,22 @@ export async function createUserWithRole(input: {
   sizeBand?: string;
 }): Promise<SessionUser> {
   const { password, ...data } = input;
-  const user = await getDb().user.create({ data: { ...data, passwordHash: await hashPassword(password) } });
+  const user = await createCountedUser({ ...data, passwordHash: await hashPassword(password) });
   return toSessionUser(user)!;
+}
+
+type NewUser = { email: string; passwordHash: string; name: string; role: Role; sector?: string | null; department?: string | null; sizeBand?: string | null };
+
+/** A new account and, for a merchant, the registration counters, in one transaction. */
+async function createCountedUser(data: NewUser) {
+  return inSerializableTransaction(
+    async (tx) => {
+      const user = await tx.user.create({ data });
+      await applyDeltas(tx, learnerDeltas(user, 1));
+      return user;
+    },
+    { retriesUniqueViolations: false },
+  );
 }
 
 /**
@@ -137,6 +151,8 @@ export async function changeUserRole(actor: Actor, input: { userId: string; role
           if (!decision.isAllowed) throw new AppError(decision.reason);
           if (target.role === input.role) return toSessionUser(target)!;
           const updated = await tx.user.update({ where: { id: target.id }, data: { role: input.role } });
+          // Registered learners are merchant accounts: the counters follow the role.
+          await applyDeltas(tx, [...learnerDeltas(target, -1), ...learnerDeltas(updated, 1)]);
           await tx.auditEntry.create({
             data: {
               action: "user.role-changed",

@@ -1,0 +1,12 @@
+-- AlterTable
+ALTER TABLE "User" ADD COLUMN "lastActiveOn" TEXT;
+
+-- CreateTable
+CREATE TABLE "StatCounter" (
+    "metric" TEXT NOT NULL,
+    "key" TEXT NOT NULL,
+    "value" INTEGER NOT NULL DEFAULT 0,
+    "updatedAt" DATETIME NOT NULL,
+
+    PRIMARY KEY ("metric", "key")
+);
