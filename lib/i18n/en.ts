@@ -1,11 +1,13 @@
 import type { MessageKey } from "./fr";
 import { learnerEn } from "./learner.en";
 import { trainerEn } from "./trainer.en";
+import { statsEn } from "./stats.en";
 
 /** English catalogue: same keys as the French one (the type requires every key). */
 export const en: Record<MessageKey, string> = {
   ...trainerEn,
   ...learnerEn,
+  ...statsEn,
   "site.name": "Accélérateur libre",
   "site.tagline": "Open training to sell online without depending on a single platform",
   "nav.skipToContent": "Skip to content",

@@ -5,10 +5,12 @@
  */
 import { learnerFr } from "./learner.fr";
 import { trainerFr } from "./trainer.fr";
+import { statsFr } from "./stats.fr";
 
 export const fr = {
   ...trainerFr,
   ...learnerFr,
+  ...statsFr,
   "site.name": "Accélérateur libre",
   "site.tagline": "La formation libre pour vendre en ligne, sans dépendre d’une seule plateforme",
   "nav.skipToContent": "Aller au contenu",

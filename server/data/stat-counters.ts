@@ -110,6 +110,12 @@ export async function readStatTables(db: Db = getDb()): Promise<Tally> {
  */
 export async function rebuildStatCounters(db: Db = getDb()): Promise<Tally> {
   const tally = await recountStatCounters(db);
+  await writeStatTables(tally, db);
+  return tally;
+}
+
+/** Replaces every counter table by a tally (one transaction). A generator that tallied its learners as it wrote them calls this directly. */
+export async function writeStatTables(tally: Tally, db: Db = getDb()): Promise<void> {
   const chunk = <T>(rows: T[]) => Array.from({ length: Math.ceil(rows.length / 200) }, (_, i) => rows.slice(i * 200, i * 200 + 200));
   await db.$transaction(
     async (tx) => {
@@ -126,5 +132,4 @@ export async function rebuildStatCounters(db: Db = getDb()): Promise<Tally> {
     },
     { timeout: 600_000, maxWait: 60_000 },
   );
-  return tally;
 }
