@@ -370,4 +370,33 @@ export const AUTHORIZATION_MATRIX: MatrixRow[] = [
     expected: { anonymous: 307, merchant: 403, trainer: 403, admin: 200 },
     why: "the e-mails the platform wrote are for admins",
   },
+  ...(
+    [
+      ["app/admin/stats/page.tsx", "/admin/stats"],
+      ["app/admin/stats/funnel/page.tsx", "/admin/stats/funnel"],
+      ["app/admin/stats/retention/page.tsx", "/admin/stats/retention"],
+      ["app/admin/stats/paths/page.tsx", "/admin/stats/paths"],
+      ["app/admin/stats/profiles/page.tsx", "/admin/stats/profiles"],
+    ] as const
+  ).map(([file, path]) => ({
+    file,
+    method: "GET" as const,
+    path,
+    expected: { anonymous: 307, merchant: 403, trainer: 403, admin: 200 },
+    why: "programme statistics are for admins",
+  })),
+  {
+    file: "app/api/admin/stats/[table]/route.ts",
+    method: "GET",
+    path: "/api/admin/stats/by-region",
+    expected: { anonymous: 401, merchant: 403, trainer: 403, admin: 200 },
+    why: "the statistics' CSV files are for admins",
+  },
+  {
+    file: "app/api/admin/stats/[table]/route.ts",
+    method: "GET",
+    path: "/api/admin/stats/no-such-table",
+    expected: { anonymous: 401, merchant: 403, trainer: 403, admin: 404 },
+    why: "admins only; an unknown table is a 404",
+  },
 ];

@@ -54,6 +54,11 @@ export async function SiteHeader() {
               {t("account.nav")}
             </Link>
           )}
+          {can(user, "stats:view") && (
+            <Link href="/admin/stats" className={linkClass}>
+              {t("nav.stats")}
+            </Link>
+          )}
           {can(user, "users:list") && (
             <Link href="/admin/users" className={linkClass}>
               {t("nav.admin")}

@@ -32,7 +32,7 @@ test("signed-in screens have no automatically detectable accessibility violation
 const SCREENS_BY_ROLE: [role: "merchant" | "trainer" | "admin", paths: string[]][] = [
   ["trainer", ["/cohorts", "/cohorts/cohorte-demo", "/cohorts/cohorte-demo?status=overdue&sort=name", "/cohorts/cohorte-demo/assignments", "/cohorts/cohorte-demo/members", "/cohorts/cohorte-demo/invitation", "/account", "/notifications"]],
   ["merchant", ["/", "/progress", "/notifications", "/account", "/join/MARCHE26", "/join?code=zz", "/join/ZZZZZZZZ"]],
-  ["admin", ["/admin/outbox"]],
+  ["admin", ["/admin/outbox", "/admin/stats", "/admin/stats/funnel", "/admin/stats/retention", "/admin/stats/retention?module=no-such-module", "/admin/stats/paths", "/admin/stats/profiles"]],
 ];
 
 for (const [role, paths] of SCREENS_BY_ROLE) {

@@ -1,0 +1,48 @@
+import type { Locale, Translate } from "@/lib/i18n";
+import { cellText } from "@/lib/stats/csv";
+import type { StatTable } from "@/lib/stats/tables";
+
+/** A statistics table as the CSV has it: the row label, then each cell; its download link under it. */
+export function StatTableView({ table, locale, t, maxHeight }: { table: StatTable; locale: Locale; t: Translate; maxHeight?: boolean }) {
+  return (
+    <div className="space-y-2">
+      <div className={`overflow-x-auto rounded-lg border border-neutral-200 bg-white ${maxHeight ? "max-h-[32rem] overflow-y-auto" : ""}`} tabIndex={0} role="region" aria-label={table.caption}>
+        <table className="min-w-full text-sm" data-stat-table={table.id}>
+          <caption className="sr-only">{table.caption}</caption>
+          <thead className="sticky top-0 bg-neutral-50">
+            <tr>
+              {table.columns.map((column, i) => (
+                <th key={column} scope="col" className={`px-3 py-2 align-bottom font-semibold text-neutral-800 ${i === 0 ? "text-left" : "text-right"}`}>
+                  {column}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {table.rows.map((row) => (
+              <tr key={row.key} className={`border-t border-neutral-200 ${row.isTotal ? "bg-neutral-50 font-semibold" : ""}`} data-row-key={row.key}>
+                <th scope="row" className="px-3 py-1.5 text-left font-medium break-words">
+                  {row.label}
+                </th>
+                {row.cells.map((cell, i) => {
+                  const text = cellText(cell, locale, "page");
+                  const isHidden = (cell.kind === "count" && cell.entry.isSuppressed) || text === "—";
+                  return (
+                    <td key={i} className={`px-3 py-1.5 whitespace-nowrap ${cell.kind === "text" ? "text-left" : "text-right tabular-nums"} ${isHidden ? "text-neutral-600" : ""}`}>
+                      {text}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p>
+        <a href={`/api/admin/stats/${table.id}`} download className="text-sm font-medium text-brand-700 underline" data-csv-link={table.id}>
+          {t("stats.download")}
+        </a>
+      </p>
+    </div>
+  );
+}
