@@ -68,19 +68,19 @@ export function LineChart({
   const y = (v: number) => top + (1 - v / max) * (height - top - bottom);
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * max);
   return (
-    <figure className="space-y-2">
+    <figure className="max-w-3xl space-y-2">
       <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full rounded-lg border border-neutral-200 bg-white" role="img" aria-label={label} focusable="false">
         {ticks.map((v) => (
           <g key={v}>
             <line x1={left} x2={width - right} y1={y(v)} y2={y(v)} stroke="#e5e5e5" />
-            <text x={left - 6} y={y(v) + 4} textAnchor="end" fontSize="11" fill="#404040">
+            <text x={left - 6} y={y(v) + 4} textAnchor="end" fontSize="12" fill="#404040">
               {yFormat(v)}
             </text>
           </g>
         ))}
         {xLabels.map((name, i) =>
           i % xTickEvery === 0 ? (
-            <text key={name + i} x={x(i)} y={height - bottom + 16} textAnchor="middle" fontSize="11" fill="#404040">
+            <text key={name + i} x={x(i)} y={height - bottom + 16} textAnchor="middle" fontSize="12" fill="#404040">
               {name}
             </text>
           ) : null,
@@ -125,7 +125,7 @@ export function BarChart({
 }) {
   const width = 640;
   const barHeight = 12;
-  const labelHeight = 18;
+  const labelHeight = 20;
   const groupHeight = labelHeight + series.length * (barHeight + 3) + 10;
   const height = categories.length * groupHeight + 8;
   const left = 4;
@@ -133,26 +133,26 @@ export function BarChart({
   const max = niceMax(Math.max(0, ...series.flatMap((s) => s.values.filter((v): v is number => v !== null))));
   const barWidth = (v: number) => (v / max) * (width - left - valueRoom);
   return (
-    <figure className="space-y-2">
+    <figure className="max-w-3xl space-y-2">
       <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full rounded-lg border border-neutral-200 bg-white" role="img" aria-label={label} focusable="false">
         {categories.map((category, c) => {
           const top = 6 + c * groupHeight;
           return (
             <g key={category + c}>
-              <text x={left} y={top + 13} fontSize="13" fill="#1c2421">
+              <text x={left} y={top + 13} fontSize="14" fill="#1c2421">
                 {category}
               </text>
               {series.map((s, i) => {
                 const v = s.values[c] ?? null;
                 const barTop = top + labelHeight + i * (barHeight + 3);
                 return v === null ? (
-                  <text key={s.name} x={left} y={barTop + barHeight - 2} fontSize="11" fill="#525252">
+                  <text key={s.name} x={left} y={barTop + barHeight - 2} fontSize="12" fill="#525252">
                     {hiddenNote}
                   </text>
                 ) : (
                   <g key={s.name}>
                     <rect x={left} y={barTop} width={Math.max(1, barWidth(v))} height={barHeight} fill={s.color} opacity={i === 0 ? 1 : 0.75} />
-                    <text x={left + barWidth(v) + 4} y={barTop + barHeight - 2} fontSize="11" fill="#404040">
+                    <text x={left + barWidth(v) + 4} y={barTop + barHeight - 2} fontSize="12" fill="#404040">
                       {valueFormat(v)}
                     </text>
                   </g>

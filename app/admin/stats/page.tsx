@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { BarChart, LineChart, seriesStyle } from "@/components/stats/charts";
+import { LineChart, seriesStyle } from "@/components/stats/charts";
+import { cellText } from "@/lib/stats/csv";
 import { StatTableView } from "@/components/stats/stat-table";
 import { StatsHeader } from "@/components/stats/stats-nav";
 import { columnValues } from "@/components/stats/values";
@@ -17,7 +18,6 @@ export default async function StatsOverviewPage() {
   const { overview, weekly } = await getOverviewStats(actor, t, now());
   const weeks = weekly.rows.filter((r) => !r.isTotal).map((r) => r.label.slice(8, 10) + "/" + r.label.slice(5, 7));
   const numberFormat = new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-GB");
-  const figures = overview.rows.map((row) => ({ label: row.label, values: [row.cells[0]!] }));
 
   return (
     <div className="space-y-8">
@@ -26,15 +26,19 @@ export default async function StatsOverviewPage() {
         <h2 id="key-figures" className="text-xl font-semibold">
           {overview.title}
         </h2>
-        <BarChart
-          label={overview.caption}
-          categories={figures.map((f) => f.label)}
-          series={[{ name: t("stats.col.count"), values: columnValues(overview, 0), ...seriesStyle(0) }]}
-          valueFormat={(v) => numberFormat.format(v)}
-          hiddenNote={t("stats.chart.hiddenPoint")}
-        />
-        <p className="text-sm text-neutral-600">{t("stats.chartTableNote")}</p>
-        <StatTableView table={overview} locale={locale} t={t} />
+        <dl className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4" data-stat-figures="overview">
+          {overview.rows.map((row) => (
+            <div key={row.key} className="rounded-lg border border-neutral-200 bg-white p-4" data-row-key={row.key}>
+              <dt className="text-sm text-neutral-700">{row.label}</dt>
+              <dd className="mt-1 text-2xl font-bold tabular-nums">{cellText(row.cells[0]!, locale, "page")}</dd>
+            </div>
+          ))}
+        </dl>
+        <p>
+          <a href="/api/admin/stats/overview" download className="text-sm font-medium text-brand-700 underline" data-csv-link="overview">
+            {t("stats.download")}
+          </a>
+        </p>
       </section>
       <section aria-labelledby="weekly" className="space-y-3">
         <h2 id="weekly" className="text-xl font-semibold">
