@@ -1,8 +1,11 @@
-// Seeds the demo accounts into an EMPTY database only: running it again never touches real data.
+// Seeds the demo accounts and a synthetic demo population into an EMPTY database only: running it
+// again never touches real data.
 // Run with `node --conditions=react-server --import tsx scripts/seed.mts` (server/ modules are
 // server-only). Prints what it did as one JSON line for scripts/start.mjs.
 import { isRole } from "@/lib/roles";
 import { seedDemoCohorts } from "@/server/data/demo";
+import { seedPopulation } from "@/server/data/population";
+import { rebuildStatCounters } from "@/server/data/stat-counters";
 import { countUsers, createUserWithRole } from "@/server/data/users";
 import { DEMO_ACCOUNTS, DEMO_PASSWORDS } from "./demo-accounts.mjs";
 
@@ -18,6 +21,13 @@ if (existing > 0) {
   // A living cohort for the first demo trainer: the demo merchants, two assignments (one overdue), some progress.
   const [trainer, otherTrainer] = users.filter((u) => u.role === "trainer");
   await seedDemoCohorts({ trainer: trainer!, otherTrainer: otherTrainer!, merchants: users.filter((u) => u.role === "merchant") });
-  console.log(JSON.stringify({ seeded: true, users: DEMO_ACCOUNTS.length, cohorts: 2 }));
+  // A synthetic population (marked demo-<n>@demo.accelerateur-libre.invalid, "Démo 0042"), the same
+  // on every empty database, so that the admin statistics show real shapes instead of "< 10". The
+  // demo cohorts above went through the player's write path: the counters are then recounted from
+  // every row (a second or so), not written from the population's tally alone.
+  const population = await seedPopulation({ learners: 400, seed: 2026, now: new Date(), counters: "none" });
+  await rebuildStatCounters();
+  const { tally: _tally, seconds, ...counts } = population;
+  console.log(JSON.stringify({ seeded: true, users: DEMO_ACCOUNTS.length, cohorts: 2, population: { ...counts, seconds: Number(seconds.toFixed(2)) } }));
 }
 process.exit(0);

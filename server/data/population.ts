@@ -1,6 +1,8 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { resolve } from "node:path";
+import Database from "better-sqlite3";
+import pg from "pg";
 import { DEPARTMENT_CODES, SECTORS, SIZE_BANDS } from "@/lib/business-profile";
 import { dayOf } from "@/lib/calendar-day";
 import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from "@/lib/cohorts/join-code";
@@ -280,7 +282,6 @@ const part = <Row,>(spec: TableSpec<Row>, rows: readonly Row[]) => ({ spec: spec
 
 async function openWriter(url: string): Promise<Writer> {
   if (isPostgresUrl(url)) {
-    const { default: pg } = await import("pg");
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     const sqlType = { text: "text", int: "integer", float: "double precision", bool: "boolean", timestamp: "timestamp(3)" } as const;
@@ -307,7 +308,6 @@ async function openWriter(url: string): Promise<Writer> {
       close: () => client.end(),
     };
   }
-  const { default: Database } = await import("better-sqlite3");
   const db = new Database(resolve(process.cwd(), url.replace(/^file:/, "").split("?")[0]!));
   db.pragma("busy_timeout = 5000");
   const statements = new Map<string, ReturnType<typeof db.prepare<unknown[]>>>();
@@ -506,7 +506,7 @@ function generateLearner(
       ? rng.chance(0.9) ? "full" : "skip"
       : isLast
         ? rng.chance(0.3) ? "full" : "partial"
-        : ((r) => (r < 0.75 ? "full" : r < 0.84 ? "skip" : "partial"))(rng.next());
+        : ((r) => (r < 0.8 ? "full" : r < 0.9 ? "skip" : "partial"))(rng.next());
     const intervals = watchedIntervals(rng, watch, module.durationS, traits);
     const watchedS = coveredSeconds(intervals);
     const lastPositionS = intervals.at(-1)?.[1] ?? 0;
@@ -659,8 +659,8 @@ export async function seedPopulation(options: PopulationOptions): Promise<Popula
   // One hash for every synthetic account, of a password nobody knows: they are not meant to sign in.
   const passwordHash = await hashPassword(randomBytes(24).toString("base64"));
 
-  // Trainers and their cohorts (about 60 learners each on average, between 15 and 150), created first.
-  const cohortCount = learners === 0 ? 0 : Math.max(2, Math.round((learners * SHARE_IN_COHORT) / 60));
+  // Trainers and their cohorts (about 50 learners each on average, between 15 and 150), created first.
+  const cohortCount = learners === 0 ? 0 : Math.max(3, Math.round((learners * SHARE_IN_COHORT) / 50));
   const trainerCount = Math.ceil(cohortCount / 3);
   const trainers: UserRow[] = Array.from({ length: trainerCount }, (_, i) => {
     const createdAt = new Date(startMs - 2 * WEEK_MS + i * MINUTE_MS);
