@@ -483,7 +483,7 @@ function generateLearner(
   const type = rng.next();
   const isNeverStarted = type < SHARE_NEVER_STARTED;
   const isFinisher = !isNeverStarted && type < SHARE_NEVER_STARTED + SHARE_FINISHERS;
-  const keepsOn = isFinisher ? 1 : 0.9 + 0.095 * Math.sqrt(rng.next());
+  const keepsOn = isFinisher ? 1 : 0.915 + 0.08 * Math.sqrt(rng.next());
   const plan = isNeverStarted ? [] : learnerModules(rng, programme, isNeutral);
 
   const progress: LearnerRecord["progress"] = [];
