@@ -1,7 +1,8 @@
-// npm run bench: the benchmarks one after the other, each in its own process (heartbeat, then the
-// cohort dashboard), their lines passed through. `npm run bench -- --json` ends with ONE JSON line
-// holding every figure: {"heartbeat": {...}, "cohortDashboard": {...}}. A benchmark that fails is
-// reported in that line ({"error": ...}) and the next one still runs.
+// npm run bench: the benchmarks one after the other, each in its own process (heartbeat, the cohort
+// dashboard, then the admin statistics at 100,000 learners), their lines passed through.
+// `npm run bench -- --json` ends with ONE JSON line holding every figure: {"heartbeat": {...},
+// "cohortDashboard": {...}, "adminStats": {...}}. A benchmark that fails is reported in that line
+// ({"error": ...}) and the next one still runs.
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
@@ -56,9 +57,12 @@ function heartbeatFigures(result: Run): Record<string, unknown> {
 const heartbeat = await run("heartbeat.bench.mts", args);
 console.log("");
 const dashboard = await run("cohort-dashboard.bench.mts", [...args.filter((a) => a !== "--json"), "--json"]);
+console.log("");
+const adminStats = await run("admin-stats.bench.mts", [...args.filter((a) => a !== "--json"), "--json"]);
 const figures = {
   heartbeat: heartbeatFigures(heartbeat),
   cohortDashboard: (dashboard.json?.cohortDashboard as Record<string, unknown> | undefined) ?? { error: `cohort dashboard benchmark gave no figures (exit code ${dashboard.code})` },
+  adminStats: (adminStats.json?.adminStats as Record<string, unknown> | undefined) ?? { error: `admin statistics benchmark gave no figures (exit code ${adminStats.code})` },
 };
 if (isJson) console.log(JSON.stringify(figures));
-process.exit(heartbeat.code === 0 && dashboard.code === 0 ? 0 : 1);
+process.exit(heartbeat.code === 0 && dashboard.code === 0 && adminStats.code === 0 ? 0 : 1);
