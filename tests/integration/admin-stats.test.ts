@@ -40,7 +40,7 @@ const text = (table: StatTable, rowKey: string, cell = 0) => cellText(table.rows
 describe(`admin statistics on ${engine}`, () => {
   it("each page runs the same few queries for 3 learners and for 30, and its figures follow the writes at once", async () => {
     const admin = { ...(await createAccount("admin")), role: "admin" as const };
-    const counts = async () => Object.fromEntries(await Promise.all(Object.entries(pages(admin)).map(async ([name, load]) => [name, (await countQueries(load)).count] as const)));
+    const counts = async () => Object.fromEntries(await Promise.all(Object.entries(pages(admin)).map(async ([name, load]) => [name, (await countQueries(load as () => Promise<unknown>)).count] as const)));
 
     await addLearners(3, 0);
     const few = await counts();
