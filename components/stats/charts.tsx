@@ -23,6 +23,15 @@ function niceMax(value: number): number {
   return step * magnitude;
 }
 
+/** On a narrow screen the chart keeps a readable size and scrolls sideways inside its frame (reachable by keyboard). */
+function ChartFrame({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="overflow-x-auto" tabIndex={0} role="group" aria-label={label}>
+      {children}
+    </div>
+  );
+}
+
 function Legend({ series, hiddenNote }: { series: Series[]; hiddenNote: string }) {
   return (
     <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-neutral-700" aria-hidden="true">
@@ -69,7 +78,8 @@ export function LineChart({
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * max);
   return (
     <figure className="max-w-3xl space-y-2">
-      <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full rounded-lg border border-neutral-200 bg-white" role="img" aria-label={label} focusable="false">
+      <ChartFrame label={label}>
+      <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full min-w-[34rem] rounded-lg border border-neutral-200 bg-white" role="img" aria-label={label} focusable="false">
         {ticks.map((v) => (
           <g key={v}>
             <line x1={left} x2={width - right} y1={y(v)} y2={y(v)} stroke="#e5e5e5" />
@@ -104,6 +114,7 @@ export function LineChart({
           );
         })}
       </svg>
+      </ChartFrame>
       <Legend series={series} hiddenNote={hiddenNote} />
     </figure>
   );
@@ -134,7 +145,8 @@ export function BarChart({
   const barWidth = (v: number) => (v / max) * (width - left - valueRoom);
   return (
     <figure className="max-w-3xl space-y-2">
-      <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full rounded-lg border border-neutral-200 bg-white" role="img" aria-label={label} focusable="false">
+      <ChartFrame label={label}>
+      <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full min-w-[34rem] rounded-lg border border-neutral-200 bg-white" role="img" aria-label={label} focusable="false">
         {categories.map((category, c) => {
           const top = 6 + c * groupHeight;
           return (
@@ -162,6 +174,7 @@ export function BarChart({
           );
         })}
       </svg>
+      </ChartFrame>
       <Legend series={series} hiddenNote={hiddenNote} />
     </figure>
   );

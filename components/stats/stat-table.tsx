@@ -4,6 +4,8 @@ import type { StatTable } from "@/lib/stats/tables";
 
 /** A statistics table as the CSV has it: the row label, then each cell; its download link under it. */
 export function StatTableView({ table, locale, t, maxHeight }: { table: StatTable; locale: Locale; t: Translate; maxHeight?: boolean }) {
+  // A column of words is read from the left, a column of figures from the right.
+  const isTextColumn = (i: number) => i === 0 || table.rows[0]?.cells[i - 1]?.kind === "text";
   return (
     <div className="space-y-2">
       <div className={`overflow-x-auto rounded-lg border border-neutral-200 bg-white ${maxHeight ? "max-h-[32rem] overflow-y-auto" : ""}`} tabIndex={0} role="region" aria-label={table.caption}>
@@ -12,7 +14,7 @@ export function StatTableView({ table, locale, t, maxHeight }: { table: StatTabl
           <thead className="sticky top-0 bg-neutral-50">
             <tr>
               {table.columns.map((column, i) => (
-                <th key={column} scope="col" className={`px-3 py-2 align-bottom font-semibold text-neutral-800 ${i === 0 ? "text-left" : "text-right"}`}>
+                <th key={column} scope="col" className={`px-3 py-2 align-bottom font-semibold text-neutral-800 ${isTextColumn(i) ? "text-left" : "text-right"}`}>
                   {column}
                 </th>
               ))}
