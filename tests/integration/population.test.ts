@@ -6,8 +6,11 @@ import { getProgramme } from "@/server/content";
 import { getBreakdownStats, getFunnelStats, getOverviewStats, getPathStats, getRetentionStats } from "@/server/data/admin-stats";
 import { DEMO_EMAIL_DOMAIN, seedPopulation } from "@/server/data/population";
 import { readStatTables, recountStatCounters } from "@/server/data/stat-counters";
+import { createUserWithRole } from "@/server/data/users";
 import { getDb } from "@/server/db";
 import { resetDatabase } from "../support/database";
+import { TEST_PASSWORD, uniqueEmail } from "../support/factories";
+import { completeModule, watch } from "../support/learning";
 
 const engine = process.env.DATABASE_URL?.startsWith("postgres") ? "PostgreSQL" : "SQLite";
 const NOW = new Date("2026-12-01T10:00:00Z");
@@ -74,5 +77,15 @@ describe(`synthetic population on ${engine}`, () => {
     await resetDatabase(process.env.DATABASE_URL!);
     const other = await seedPopulation({ learners: 300, seed: 2, now: NOW, counters: "none" });
     expect(other.tally).not.toEqual(first.tally);
+  });
+
+  it("adds its counters to those of learners already there (written through the player's path)", { timeout: 60_000 }, async () => {
+    const [first, second] = getProgramme().chapters[0]!.modules;
+    // Counted at sign-up, like the demo accounts (tests/support/accounts.ts skips the counters).
+    const merchant = await createUserWithRole({ email: uniqueEmail("merchant"), password: TEST_PASSWORD, name: "Boutique", role: "merchant", sector: "mode", department: "69", sizeBand: "0" });
+    await completeModule(merchant, first!.id);
+    await watch(merchant, second!.id, 30);
+    await seedPopulation({ learners: 120, seed: 7, now: NOW, counters: "add" });
+    expect(await readStatTables()).toEqual(await recountStatCounters());
   });
 });
