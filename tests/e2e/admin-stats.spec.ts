@@ -71,7 +71,7 @@ test("an admin reads every statistics page on the demo population, and a CSV hol
 
   // Retention: another module picked with the form, its curve drawn.
   await page.getByRole("navigation", { name: "Pages de statistiques" }).getByRole("link", { name: "Rétention dans les modules" }).click();
-  const select = page.getByLabel("Module");
+  const select = page.getByRole("combobox", { name: "Module", exact: true });
   const second = await select.locator("option").nth(1).getAttribute("value");
   await select.selectOption(second!);
   await page.getByRole("button", { name: "Afficher" }).click();
