@@ -125,3 +125,13 @@ export function isModuleComplete(state: { watchedS: number; durationS: number; i
 export function resumePositionS(lastPositionS: number, durationS: number): number {
   return lastPositionS >= durationS - 2 ? 0 : Math.max(0, lastPositionS);
 }
+
+/** Stored intervals (JSON text of a progress row) back to merged intervals; anything malformed reads as nothing watched. */
+export function parseIntervals(text: string): Interval[] {
+  try {
+    const value: unknown = JSON.parse(text);
+    return Array.isArray(value) ? mergeIntervals(value.filter((i): i is [number, number] => Array.isArray(i) && i.length === 2)) : [];
+  } catch {
+    return [];
+  }
+}

@@ -23,23 +23,14 @@ import { createCohort } from "@/server/data/cohorts";
 import { recordProgressReport, recordQuizAttempt } from "@/server/data/progress";
 import { createUserWithRole } from "@/server/data/users";
 import { createPlaybackSession } from "@/server/playback-session";
+import { seededRandom } from "@/lib/seeded-random";
 
 const DAY_MS = 86_400_000;
 const SHOPS = ["Boulangerie", "Fleuriste", "Librairie", "Épicerie fine", "Atelier", "Cave", "Quincaillerie", "Boutique", "Mercerie", "Torréfaction", "Savonnerie", "Poterie"];
 const NAMES = ["Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy", "Moreau", "Simon", "Laurent", "Lefèvre", "Michel", "Garcia", "Roux", "Fournier", "Girard", "Bonnet", "Dupont", "Lambert", "Fontaine", "Rousseau", "Vincent", "Muller", "Lefebvre", "Faure", "André", "Mercier", "Blanc"];
 const SECTORS = ["alimentation", "artisanat", "mode", "maison", "services", "culture"];
 
-/** Deterministic pseudo-random numbers (mulberry32), so that two runs generate the same spread. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+const random = seededRandom;
 
 /** What is assigned: picked from the programme so that content edits do not break the generator. */
 function pickItems(programme: Programme) {

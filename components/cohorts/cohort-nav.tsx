@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { Translate } from "@/lib/i18n";
+import { TabNav } from "../ui/tab-nav";
 
 export type CohortPage = "dashboard" | "assignments" | "members";
 
@@ -17,26 +18,7 @@ export function CohortNav({ cohortId, cohortName, current, t }: { cohortId: stri
         {t("cohorts.nav.back")}
       </Link>
       <h1 className="text-2xl font-bold break-words sm:text-3xl">{cohortName}</h1>
-      <nav aria-label={t("cohorts.nav.label")} className="border-b border-neutral-300">
-        <ul className="-mb-px flex flex-wrap gap-x-1">
-          {links.map((link) => {
-            const isCurrent = link.page === current;
-            return (
-              <li key={link.page}>
-                <Link
-                  href={link.href}
-                  aria-current={isCurrent ? "page" : undefined}
-                  className={`inline-block border-b-4 px-3 py-2 font-medium ${
-                    isCurrent ? "border-brand-600 text-brand-800" : "border-transparent text-neutral-700 hover:border-neutral-300 hover:text-ink"
-                  }`}
-                >
-                  {link.label}
-                </Link>
-              </li>
-            );
-          })}
-        </ul>
-      </nav>
+      <TabNav label={t("cohorts.nav.label")} links={links.map((link) => ({ href: link.href, label: link.label, isCurrent: link.page === current }))} />
     </header>
   );
 }

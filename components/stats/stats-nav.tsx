@@ -1,5 +1,5 @@
-import Link from "next/link";
 import type { Translate } from "@/lib/i18n";
+import { TabNav } from "../ui/tab-nav";
 
 export type StatsPage = "overview" | "funnel" | "retention" | "paths" | "profiles";
 
@@ -18,26 +18,7 @@ export function StatsHeader({ current, t }: { current: StatsPage; t: Translate }
     <header className="space-y-3">
       <p className="text-sm font-medium text-neutral-600">{t("stats.title")}</p>
       <h1 className="text-2xl font-bold sm:text-3xl">{title}</h1>
-      <nav aria-label={t("stats.nav.label")} className="border-b border-neutral-300">
-        <ul className="-mb-px flex flex-wrap gap-x-1">
-          {PAGES.map((link) => {
-            const isCurrent = link.page === current;
-            return (
-              <li key={link.page}>
-                <Link
-                  href={link.href}
-                  aria-current={isCurrent ? "page" : undefined}
-                  className={`inline-block border-b-4 px-3 py-2 font-medium ${
-                    isCurrent ? "border-brand-600 text-brand-800" : "border-transparent text-neutral-700 hover:border-neutral-300 hover:text-ink"
-                  }`}
-                >
-                  {t(link.label)}
-                </Link>
-              </li>
-            );
-          })}
-        </ul>
-      </nav>
+      <TabNav label={t("stats.nav.label")} links={PAGES.map((link) => ({ href: link.href, label: t(link.label), isCurrent: link.page === current }))} />
       <p className="max-w-3xl text-neutral-700">{t("stats.intro")}</p>
       <p className="max-w-3xl rounded-md bg-sky-50 p-3 text-sm text-sky-950">{t("stats.privacy")}</p>
     </header>

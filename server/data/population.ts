@@ -11,6 +11,7 @@ import type { Module, Programme } from "@/lib/content/types";
 import { isProgrammeComplete } from "@/lib/course-completion";
 import { coveredSeconds, isModuleComplete, isWatchedEnough, mergeIntervals, type Interval } from "@/lib/progress";
 import { hashPassword } from "@/lib/password";
+import { seededRandom } from "@/lib/seeded-random";
 import { gradeQuiz } from "@/lib/quiz";
 import { emptyTally, tallyLearner, type LearnerRecord, type Tally } from "@/lib/stats/counters";
 import { getProgramme } from "../content";
@@ -118,18 +119,6 @@ const SHARE_NEVER_STARTED = 0.11;
 /** Go through every step and pass every quiz (those who registered too recently run out of time). */
 const SHARE_FINISHERS = 0.06;
 
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 type Rng = {
   next: () => number;
   between: (min: number, max: number) => number;
@@ -148,7 +137,7 @@ function weighted<T>(entries: readonly (readonly [T, number])[]): WeightedTable<
 }
 
 function makeRng(seed: number): Rng {
-  const next = mulberry32(seed);
+  const next = seededRandom(seed);
   return {
     next,
     between: (min, max) => min + (max - min) * next(),

@@ -10,7 +10,7 @@ import {
   findReportProblem,
   isModuleComplete,
   isWatchedEnough,
-  mergeIntervals,
+  parseIntervals,
   playbackBudgetS,
   type Interval,
 } from "@/lib/progress";
@@ -141,15 +141,6 @@ async function countWatchedSlices(tx: Tx, module: Module, before: Interval[], af
       create: { moduleId: module.id, slice, watchedCount: 1 },
       update: { watchedCount: { increment: 1 } },
     });
-  }
-}
-
-function parseIntervals(text: string): Interval[] {
-  try {
-    const value: unknown = JSON.parse(text);
-    return Array.isArray(value) ? mergeIntervals(value.filter((i): i is [number, number] => Array.isArray(i) && i.length === 2)) : [];
-  } catch {
-    return [];
   }
 }
 

@@ -1,7 +1,6 @@
 import "server-only";
-import type { Interval } from "@/lib/progress";
 import { counterId, emptyTally, mergeDeltas, tallyLearner, type Delta, type LearnerRecord, type Metric, type Tally } from "@/lib/stats/counters";
-import { mergeIntervals } from "@/lib/progress";
+import { parseIntervals } from "@/lib/progress";
 import { getProgramme } from "../content";
 import { getDb, type Db } from "../db";
 
@@ -26,15 +25,6 @@ export async function applyDeltas(client: Client, deltas: readonly Delta[]): Pro
 /** The counters of some metrics (one query). */
 export async function readCounters(metrics: readonly Metric[]): Promise<{ metric: string; key: string; value: number }[]> {
   return getDb().statCounter.findMany({ where: { metric: { in: [...metrics] } }, select: { metric: true, key: true, value: true } });
-}
-
-function parseIntervals(text: string): Interval[] {
-  try {
-    const value: unknown = JSON.parse(text);
-    return Array.isArray(value) ? mergeIntervals(value.filter((i): i is [number, number] => Array.isArray(i) && i.length === 2)) : [];
-  } catch {
-    return [];
-  }
 }
 
 const PAGE = 500;

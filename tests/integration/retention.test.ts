@@ -7,20 +7,13 @@ import { recordProgressReport } from "@/server/data/progress";
 import { getDb } from "@/server/db";
 import { createPlaybackSession } from "@/server/playback-session";
 import { createAccount } from "../support/accounts";
+import { seededRandom } from "@/lib/seeded-random";
 
 const engine = process.env.DATABASE_URL?.startsWith("postgres") ? "PostgreSQL" : "SQLite";
 const T0 = Date.parse("2026-11-24T10:00:00Z");
 const module = getModule("marche-comprendre-les-places-de-marche")!;
 
-/** A small deterministic generator (mulberry32): the same "random" sequences on every run. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = seededRandom;
 
 /** What the counters must say: every learner's stored intervals, recounted from scratch. */
 async function recount(): Promise<Map<number, number>> {

@@ -13,6 +13,7 @@ import { readStatTables, recountStatCounters } from "@/server/data/stat-counters
 import { changeUserRole, createMerchant, createUserWithRole, type SessionUser } from "@/server/data/users";
 import { createPlaybackSession } from "@/server/playback-session";
 import { TEST_PASSWORD, uniqueEmail } from "../support/factories";
+import { seededRandom } from "@/lib/seeded-random";
 
 const engine = process.env.DATABASE_URL?.startsWith("postgres") ? "PostgreSQL" : "SQLite";
 /** A Monday morning in Paris: the sequence then runs for a little over two weeks. */
@@ -20,15 +21,7 @@ const T0 = Date.parse("2026-11-23T06:30:00Z");
 const HOUR = 3_600_000;
 const BATCHES = 80;
 
-/** A small deterministic generator (mulberry32): the same "random" sequences on every run. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = seededRandom;
 
 function moduleOrThrow(id: string): Module {
   const m = getModule(id);

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { LineChart, seriesStyle } from "@/components/stats/charts";
 import { cellText } from "@/lib/stats/csv";
-import { StatTableView } from "@/components/stats/stat-table";
+import { StatSection } from "@/components/stats/stat-section";
 import { StatsHeader } from "@/components/stats/stats-nav";
 import { columnValues } from "@/components/stats/values";
 import { requirePermission } from "@/server/auth";
@@ -40,21 +40,21 @@ export default async function StatsOverviewPage() {
           </a>
         </p>
       </section>
-      <section aria-labelledby="weekly" className="space-y-3">
-        <h2 id="weekly" className="text-xl font-semibold">
-          {weekly.title}
-        </h2>
-        <LineChart
-          label={t("stats.weekly.chartLabel")}
-          xLabels={weeks}
-          series={weekly.columns.slice(1).map((name, i) => ({ name, values: columnValues(weekly, i), ...seriesStyle(i) }))}
-          yFormat={(v) => numberFormat.format(v)}
-          hiddenNote={t("stats.chart.hiddenPoint")}
-          xTickEvery={2}
-        />
-        <p className="text-sm text-neutral-600">{t("stats.chartTableNote")}</p>
-        <StatTableView table={weekly} locale={locale} t={t} />
-      </section>
+      <StatSection
+        table={weekly}
+        locale={locale}
+        t={t}
+        chart={
+          <LineChart
+            label={t("stats.weekly.chartLabel")}
+            xLabels={weeks}
+            series={weekly.columns.slice(1).map((name, i) => ({ name, values: columnValues(weekly, i), ...seriesStyle(i) }))}
+            yFormat={(v) => numberFormat.format(v)}
+            hiddenNote={t("stats.chart.hiddenPoint")}
+            xTickEvery={2}
+          />
+        }
+      />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { BarChart, seriesStyle } from "@/components/stats/charts";
-import { StatTableView } from "@/components/stats/stat-table";
+import { StatSection } from "@/components/stats/stat-section";
 import { StatsHeader } from "@/components/stats/stats-nav";
 import { columnValues } from "@/components/stats/values";
 import { requirePermission } from "@/server/auth";
@@ -19,31 +19,26 @@ export default async function StatsFunnelPage() {
   return (
     <div className="space-y-8">
       <StatsHeader current="funnel" t={t} />
-      <section aria-labelledby="by-chapter" className="space-y-3">
-        <h2 id="by-chapter" className="text-xl font-semibold">
-          {chapters.title}
-        </h2>
-        <BarChart
-          label={t("stats.funnel.chartLabel")}
-          categories={chapters.rows.map((r) => r.label)}
-          series={[
-            { name: t("stats.funnel.started"), values: columnValues(chapters, 0), ...seriesStyle(0) },
-            { name: t("stats.funnel.completed"), values: columnValues(chapters, 1), ...seriesStyle(1) },
-          ]}
-          valueFormat={(v) => numberFormat.format(v)}
-          hiddenNote={t("stats.chart.hiddenPoint")}
-        />
-        <p className="text-sm text-neutral-600">{t("stats.chartTableNote")}</p>
-        <StatTableView table={chapters} locale={locale} t={t} />
-      </section>
-      <section aria-labelledby="by-module" className="space-y-3">
-        <h2 id="by-module" className="text-xl font-semibold">
-          {modules.title}
-        </h2>
-        <p className="max-w-3xl text-sm text-neutral-700">{modules.caption}</p>
-        <StatTableView table={modules} locale={locale} t={t} />
-        <p className="max-w-3xl text-sm text-neutral-600">{t("stats.funnel.medianNote")}</p>
-      </section>
+      <StatSection
+        table={chapters}
+        locale={locale}
+        t={t}
+        isCaptionShown={false}
+        chart={
+          <BarChart
+            label={t("stats.funnel.chartLabel")}
+            categories={chapters.rows.map((r) => r.label)}
+            series={[
+              { name: t("stats.funnel.started"), values: columnValues(chapters, 0), ...seriesStyle(0) },
+              { name: t("stats.funnel.completed"), values: columnValues(chapters, 1), ...seriesStyle(1) },
+            ]}
+            valueFormat={(v) => numberFormat.format(v)}
+            hiddenNote={t("stats.chart.hiddenPoint")}
+          />
+        }
+      />
+      <StatSection table={modules} locale={locale} t={t} />
+      <p className="max-w-3xl text-sm text-neutral-600">{t("stats.funnel.medianNote")}</p>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { BarChart, seriesStyle } from "@/components/stats/charts";
-import { StatTableView } from "@/components/stats/stat-table";
+import { StatSection } from "@/components/stats/stat-section";
 import { StatsHeader } from "@/components/stats/stats-nav";
 import { columnValues } from "@/components/stats/values";
 import { requirePermission } from "@/server/auth";
@@ -19,31 +19,24 @@ export default async function StatsPathsPage() {
   return (
     <div className="space-y-8">
       <StatsHeader current="paths" t={t} />
-      <section aria-labelledby="neutral-path" className="space-y-3">
-        <h2 id="neutral-path" className="text-xl font-semibold">
-          {neutralPath.title}
-        </h2>
-        <p className="max-w-3xl text-sm text-neutral-700">{neutralPath.caption}</p>
-        <StatTableView table={neutralPath} locale={locale} t={t} />
-      </section>
-      <section aria-labelledby="paths" className="space-y-3">
-        <h2 id="paths" className="text-xl font-semibold">
-          {paths.title}
-        </h2>
-        <p className="max-w-3xl text-sm text-neutral-700">{paths.caption}</p>
-        <BarChart
-          label={t("stats.paths.chartLabel")}
-          categories={paths.rows.map((r) => (r.cells[0]?.kind === "text" ? r.cells[0].value : r.label))}
-          series={[
-            { name: t("stats.paths.vendorCompleted"), values: columnValues(paths, 1), ...seriesStyle(1) },
-            { name: t("stats.paths.twinCompleted"), values: columnValues(paths, 3), ...seriesStyle(0) },
-          ]}
-          valueFormat={(v) => numberFormat.format(v)}
-          hiddenNote={t("stats.chart.hiddenPoint")}
-        />
-        <p className="text-sm text-neutral-600">{t("stats.chartTableNote")}</p>
-        <StatTableView table={paths} locale={locale} t={t} />
-      </section>
+      <StatSection table={neutralPath} locale={locale} t={t} />
+      <StatSection
+        table={paths}
+        locale={locale}
+        t={t}
+        chart={
+          <BarChart
+            label={t("stats.paths.chartLabel")}
+            categories={paths.rows.map((r) => (r.cells[0]?.kind === "text" ? r.cells[0].value : r.label))}
+            series={[
+              { name: t("stats.paths.vendorCompleted"), values: columnValues(paths, 1), ...seriesStyle(1) },
+              { name: t("stats.paths.twinCompleted"), values: columnValues(paths, 3), ...seriesStyle(0) },
+            ]}
+            valueFormat={(v) => numberFormat.format(v)}
+            hiddenNote={t("stats.chart.hiddenPoint")}
+          />
+        }
+      />
     </div>
   );
 }

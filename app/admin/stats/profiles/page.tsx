@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { BarChart, seriesStyle } from "@/components/stats/charts";
-import { StatTableView } from "@/components/stats/stat-table";
+import { StatSection } from "@/components/stats/stat-section";
 import { StatsHeader } from "@/components/stats/stats-nav";
 import { columnValues } from "@/components/stats/values";
 import { requirePermission } from "@/server/auth";
@@ -20,24 +20,24 @@ export default async function StatsProfilesPage() {
     <div className="space-y-8">
       <StatsHeader current="profiles" t={t} />
       {[bySector, byRegion, bySize].map((table) => (
-        <section key={table.id} aria-labelledby={table.id} className="space-y-3">
-          <h2 id={table.id} className="text-xl font-semibold">
-            {table.title}
-          </h2>
-          <p className="max-w-3xl text-sm text-neutral-700">{table.caption}</p>
-          <BarChart
-            label={t("stats.breakdown.chartLabel", { dimension: table.title.toLowerCase() })}
-            categories={table.rows.filter((r) => !r.isTotal).map((r) => r.label)}
-            series={[
-              { name: t("stats.breakdown.registered"), values: columnValues(table, 0), ...seriesStyle(0) },
-              { name: t("stats.breakdown.completed"), values: columnValues(table, 1), ...seriesStyle(1) },
-            ]}
-            valueFormat={(v) => numberFormat.format(v)}
-            hiddenNote={t("stats.chart.hiddenPoint")}
-          />
-          <p className="text-sm text-neutral-600">{t("stats.chartTableNote")}</p>
-          <StatTableView table={table} locale={locale} t={t} />
-        </section>
+        <StatSection
+          key={table.id}
+          table={table}
+          locale={locale}
+          t={t}
+          chart={
+            <BarChart
+              label={t("stats.breakdown.chartLabel", { dimension: table.title.toLowerCase() })}
+              categories={table.rows.filter((r) => !r.isTotal).map((r) => r.label)}
+              series={[
+                { name: t("stats.breakdown.registered"), values: columnValues(table, 0), ...seriesStyle(0) },
+                { name: t("stats.breakdown.completed"), values: columnValues(table, 1), ...seriesStyle(1) },
+              ]}
+              valueFormat={(v) => numberFormat.format(v)}
+              hiddenNote={t("stats.chart.hiddenPoint")}
+            />
+          }
+        />
       ))}
     </div>
   );
