@@ -2,12 +2,18 @@ import type { MessageKey } from "./fr";
 import { learnerEn } from "./learner.en";
 import { trainerEn } from "./trainer.en";
 import { statsEn } from "./stats.en";
+import { auditEn } from "./audit.en";
+import { exportEn } from "./export.en";
+import { accountEn } from "./account.en";
 
 /** English catalogue: same keys as the French one (the type requires every key). */
 export const en: Record<MessageKey, string> = {
   ...trainerEn,
   ...learnerEn,
   ...statsEn,
+  ...auditEn,
+  ...exportEn,
+  ...accountEn,
   "site.name": "Accélérateur libre",
   "site.tagline": "Open training to sell online without depending on a single platform",
   "nav.skipToContent": "Skip to content",

@@ -6,11 +6,17 @@
 import { learnerFr } from "./learner.fr";
 import { trainerFr } from "./trainer.fr";
 import { statsFr } from "./stats.fr";
+import { auditFr } from "./audit.fr";
+import { exportFr } from "./export.fr";
+import { accountFr } from "./account.fr";
 
 export const fr = {
   ...trainerFr,
   ...learnerFr,
   ...statsFr,
+  ...auditFr,
+  ...exportFr,
+  ...accountFr,
   "site.name": "Accélérateur libre",
   "site.tagline": "La formation libre pour vendre en ligne, sans dépendre d’une seule plateforme",
   "nav.skipToContent": "Aller au contenu",
