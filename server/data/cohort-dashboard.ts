@@ -9,6 +9,7 @@ import type { Actor } from "@/lib/permissions";
 import { getProgramme } from "../content";
 import { getDb } from "../db";
 import { Prisma } from "../generated/sqlite/client";
+import { recordAudit } from "./audit";
 import { requireTrainedCohort } from "./cohorts";
 
 /**
@@ -125,7 +126,7 @@ export async function getLearnerDetail(actor: Actor, cohortId: string, userId: s
       orderBy: [{ chapterId: "asc" }, { moduleId: "asc" }],
       select: { moduleId: true, chapterId: true, watchedS: true, quizBestScore: true, quizTotal: true, quizPassedAt: true, completedAt: true, updatedAt: true },
     }),
-    db.auditEntry.create({ data: { action: "learner.viewed", actorId: actor.id, targetUserId: userId, details: JSON.stringify({ cohortId }), createdAt: now } }),
+    recordAudit(db, { action: "learner.viewed", actorId: actor.id, targetUserId: userId, details: { cohortId }, createdAt: now }),
   ]);
   const { cohort, assignments, extensions, programme } = await loadCohort(cohortId);
   const learner = { userId, name: membership.user.name, joinedAt: membership.joinedAt };
@@ -160,6 +161,12 @@ const CSV_PAGE_SIZE = 500;
  */
 export async function streamCohortCsv(actor: Actor, cohortId: string, now = new Date()): Promise<{ filename: string; stream: ReadableStream<Uint8Array> }> {
   await requireTrainedCohort(actor, cohortId);
+  // One audit entry per export, written before the first page is read (not one per page).
+  const db = getDb();
+  await db.$transaction(async (tx) => {
+    const learners = await tx.cohortMember.count({ where: { cohortId, role: "learner" } });
+    await recordAudit(tx, { action: "cohort.exported", actorId: actor.id, details: { cohortId, learners }, createdAt: now });
+  });
   const { cohort, assignments, extensions, moduleIds, programme } = await loadCohort(cohortId);
   const today = dayOf(now);
   const encoder = new TextEncoder();

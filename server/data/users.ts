@@ -7,6 +7,7 @@ import type { SignInInput, SignUpInput } from "@/lib/schemas/auth";
 import { ACCOUNT_POLICY, IP_POLICY, accountThrottleKey, ipThrottleKey } from "@/lib/throttle";
 import { learnerDeltas } from "@/lib/stats/counters";
 import { getDb, inSerializableTransaction, isPostgres, isUniqueViolation, isWriteConflict } from "../db";
+import { recordAudit } from "./audit";
 import { applyDeltas } from "./stat-counters";
 import { clearThrottle, isThrottled, recordSignInFailure } from "./throttle";
 
@@ -115,13 +116,18 @@ export async function listUsers(
   const total = await db.user.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / USERS_PAGE_SIZE));
   const page = Math.min(Math.max(1, options.page ?? 1), pageCount);
-  const rows = await db.user.findMany({
-    where,
-    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-    skip: (page - 1) * USERS_PAGE_SIZE,
-    take: USERS_PAGE_SIZE,
-    select: { id: true, name: true, email: true, role: true, createdAt: true },
-  });
+  // The page is read and its audit entry written in one transaction; the search text is not kept
+  // (it may be someone's e-mail), only whether there was one.
+  const [rows] = await db.$transaction([
+    db.user.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+      skip: (page - 1) * USERS_PAGE_SIZE,
+      take: USERS_PAGE_SIZE,
+      select: { id: true, name: true, email: true, role: true, createdAt: true },
+    }),
+    recordAudit(db, { action: "users.listed", actorId: actor.id, details: { page, isSearch: Boolean(query) } }),
+  ]);
   const users = rows.flatMap((row) => (isRole(row.role) ? [{ ...row, role: row.role }] : []));
   return { users, total, page, pageCount };
 }
@@ -153,14 +159,7 @@ export async function changeUserRole(actor: Actor, input: { userId: string; role
           const updated = await tx.user.update({ where: { id: target.id }, data: { role: input.role } });
           // Registered learners are merchant accounts: the counters follow the role.
           await applyDeltas(tx, [...learnerDeltas(target, -1), ...learnerDeltas(updated, 1)]);
-          await tx.auditEntry.create({
-            data: {
-              action: "user.role-changed",
-              actorId: actor.id,
-              targetUserId: target.id,
-              details: JSON.stringify({ from: target.role, to: input.role }),
-            },
-          });
+          await recordAudit(tx, { action: "user.role-changed", actorId: actor.id, targetUserId: target.id, details: { from: target.role, to: input.role } });
           return toSessionUser(updated)!;
         },
         { isolationLevel: "Serializable" },
