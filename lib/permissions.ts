@@ -9,6 +9,8 @@ export type Actor = { id: string; role: Role };
 export const PERMISSIONS = {
   "programme:view": ["merchant", "trainer", "admin"],
   "account:view": ["merchant", "trainer", "admin"],
+  /** Downloading everything the platform holds about oneself (JSON and xAPI; GDPR art. 15 and 20). */
+  "account:export": ["merchant", "trainer", "admin"],
   /** Taking modules: everyone with an account can learn (trainers try the modules they assign). */
   "progress:record": ["merchant", "trainer", "admin"],
   "users:list": ["admin"],
