@@ -31,6 +31,8 @@ export const ERROR_STATUS = {
   EXTENSION_NOT_LATER: 400,
   NO_DUE_DATE: 400,
   CANNOT_REMOVE_OWNER: 409,
+  WRONG_PASSWORD: 400,
+  LAST_ADMIN_ACCOUNT: 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -1,23 +1,61 @@
 import type { Metadata } from "next";
+import { EmailForm, EraseAccountForm, LanguageForm, NameForm, PasswordForm, ProfileForm } from "@/components/account/account-forms";
 import { LearnerCohortList } from "@/components/cohorts-learner/learner-cohort-list";
 import { ReminderPreferencesForm } from "@/components/cohorts-learner/reminder-preferences-form";
 import { dayOf } from "@/lib/calendar-day";
 import { formatIsoDate } from "@/lib/format";
+import type { Locale, Translate } from "@/lib/i18n";
 import { can } from "@/lib/permissions";
 import { requirePermission } from "@/server/auth";
+import { getAccountSettings } from "@/server/data/account";
 import { listLearnerCohorts } from "@/server/data/memberships";
 import { getReminderPreferences } from "@/server/data/preferences";
 import { getTranslator } from "@/server/i18n";
 
 export const metadata: Metadata = { title: "Mon compte" };
 
-/** Mon compte: reminder e-mails (and the trainers' weekly digest); a merchant's groups, to leave one. */
+function Section({ id, title, children, tone = "plain" }: { id: string; title: string; children: React.ReactNode; tone?: "plain" | "danger" }) {
+  return (
+    <section aria-labelledby={`${id}-heading`} id={id} className={`space-y-4 rounded-lg border bg-white p-5 ${tone === "danger" ? "border-red-300" : "border-neutral-200"}`}>
+      <h2 id={`${id}-heading`} className="text-xl font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+/** Who sees a learner's data: the trainers of their groups (and what they see), the admins. */
+function WhoSeesMyData({ t, cohorts }: { t: Translate; locale: Locale; cohorts: { id: string; name: string; trainerNames: string[] }[] }) {
+  return (
+    <div className="space-y-3">
+      <p className="text-neutral-700">{t("account.whoIntro")}</p>
+      <h3 className="font-semibold">{t("account.whoTrainers")}</h3>
+      {cohorts.length === 0 ? (
+        <p className="text-neutral-700">{t("account.whoNoTrainer")}</p>
+      ) : (
+        <>
+          <ul className="list-disc space-y-1 pl-6" data-testid="who-trainers">
+            {cohorts.map((c) => (
+              <li key={c.id}>{t("account.whoTrainerLine", { names: c.trainerNames.join(", "), cohort: c.name })}</li>
+            ))}
+          </ul>
+          <p className="text-sm text-neutral-700">{t("account.whoTrainersWhat")}</p>
+        </>
+      )}
+      <p className="text-sm text-neutral-700">{t("account.whoAdmins")}</p>
+    </div>
+  );
+}
+
+/** Mon compte: identity, business profile, language, e-mails, groups, who sees my data, my data, erasure. */
 export default async function AccountPage() {
   const user = await requirePermission("account:view", "/account");
   const isLearner = can(user, "cohorts:join");
   const isTrainer = can(user, "cohorts:train");
-  const [{ locale, t }, preferences, cohorts] = await Promise.all([
+  const [{ locale, t }, settings, preferences, cohorts] = await Promise.all([
     getTranslator(),
+    getAccountSettings(user),
     getReminderPreferences(user),
     isLearner ? listLearnerCohorts(user) : Promise.resolve([]),
   ]);
@@ -26,20 +64,39 @@ export default async function AccountPage() {
     <div className="max-w-3xl space-y-8">
       <header className="space-y-2">
         <h1 className="text-3xl font-bold">{t("account.title")}</h1>
-        <p className="text-neutral-700">{t("account.identity", { name: user.name, email: user.email })}</p>
+        <p className="text-neutral-700">{t("account.identity", { name: settings.name, email: settings.email })}</p>
       </header>
 
-      <section aria-labelledby="reminders-heading" className="space-y-4 rounded-lg border border-neutral-200 bg-white p-5">
-        <h2 id="reminders-heading" className="text-xl font-semibold">
-          {t("account.remindersHeading")}
-        </h2>
+      <Section id="name" title={t("account.nameHeading")}>
+        <NameForm locale={locale} name={settings.name} />
+      </Section>
+      <Section id="email" title={t("account.emailHeading")}>
+        <EmailForm locale={locale} email={settings.email} />
+      </Section>
+      <Section id="password" title={t("account.passwordHeading")}>
+        <PasswordForm locale={locale} />
+      </Section>
+
+      {isLearner && (
+        <Section id="profile" title={t("account.profileHeading")}>
+          <p className="text-neutral-700">{t("account.profileIntro")}</p>
+          {!settings.profile && <p className="rounded bg-neutral-100 p-3 text-sm text-neutral-800">{t("account.profileNone")}</p>}
+          <ProfileForm locale={locale} profile={settings.profile} />
+        </Section>
+      )}
+
+      <Section id="language" title={t("account.languageHeading")}>
+        <LanguageForm locale={locale} />
+      </Section>
+
+      <Section id="reminders" title={t("account.remindersHeading")}>
         <ReminderPreferencesForm
           locale={locale}
           wantsReminderEmails={preferences.wantsReminderEmails}
           wantsWeeklyDigest={preferences.wantsWeeklyDigest}
           isTrainer={isTrainer && preferences.trainsCohorts}
         />
-      </section>
+      </Section>
 
       {isLearner && (
         <section aria-labelledby="cohorts-heading" className="space-y-3">
@@ -52,6 +109,15 @@ export default async function AccountPage() {
           />
         </section>
       )}
+
+      <Section id="who" title={t("account.whoHeading")}>
+        <WhoSeesMyData t={t} locale={locale} cohorts={cohorts} />
+      </Section>
+
+      <Section id="erase" title={t("account.eraseHeading")} tone="danger">
+        <p className="text-neutral-800">{t("account.eraseIntro")}</p>
+        <EraseAccountForm locale={locale} />
+      </Section>
     </div>
   );
 }

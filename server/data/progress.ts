@@ -124,9 +124,13 @@ async function countModuleCompleted(tx: Tx, learner: { id: string } & Profile, m
   return deltas;
 }
 
-/** The learner as the counters need them; their last active day moves to today's. */
+/**
+ * The learner as the counters need them; their last active day moves to today's. Read first in
+ * each write: an account erased meanwhile (its session still signed) writes nothing.
+ */
 async function touchLearner(tx: Tx, userId: string, now: Date): Promise<{ learner: { id: string } & Profile; deltas: Delta[] }> {
-  const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { lastActiveOn: true, sector: true, department: true, sizeBand: true } });
+  const user = await tx.user.findUnique({ where: { id: userId }, select: { lastActiveOn: true, sector: true, department: true, sizeBand: true } });
+  if (!user) throw new AppError("UNAUTHENTICATED");
   const today = dayOf(now);
   const deltas = activityDeltas(user.lastActiveOn, today);
   if (deltas.length > 0) await tx.user.update({ where: { id: userId }, data: { lastActiveOn: today } });
@@ -166,6 +170,7 @@ export async function recordProgressReport(actor: Actor, input: ProgressReportIn
     const replay = await tx.progressReport.findUnique({ where: { userId_reportId: { userId: actor.id, reportId: input.reportId } } });
     const row = await tx.moduleProgress.findUnique({ where: { userId_moduleId: { userId: actor.id, moduleId: module.id } } });
     if (replay) return { progress: toView(module, row), addedS: 0, droppedS: 0, isReplay: true };
+    const { learner, deltas } = await touchLearner(tx, actor.id, now);
 
     const spent = await tx.progressReport.aggregate({
       where: { userId: actor.id, moduleId: module.id, sessionStartedAt },
@@ -184,7 +189,6 @@ export async function recordProgressReport(actor: Actor, input: ProgressReportIn
     await tx.progressReport.create({
       data: { userId: actor.id, reportId: input.reportId, moduleId: module.id, sessionStartedAt, addedS, receivedAt: now },
     });
-    const { learner, deltas } = await touchLearner(tx, actor.id, now);
     if (!row) await countModuleStarted(tx, actor.id, module);
     if (isWatchedEnough(watchedS, module.durationS) && !isWatchedEnough(row?.watchedS ?? 0, module.durationS)) {
       deltas.push({ metric: METRIC.watchedEnough, key: module.id, delta: 1 });
@@ -207,6 +211,7 @@ export async function recordQuizAttempt(
   if (input.answers.length !== module.quiz.length) throw new AppError("WRONG_ANSWER_COUNT");
   const result = gradeQuiz(module.quiz, input.answers);
   return inSerializableTransaction(async (tx) => {
+    const { learner, deltas } = await touchLearner(tx, actor.id, now);
     const row = await tx.moduleProgress.findUnique({ where: { userId_moduleId: { userId: actor.id, moduleId: module.id } } });
     const earlierAttempts = await tx.quizAttempt.count({ where: { userId: actor.id, moduleId: module.id } });
     await tx.quizAttempt.create({
@@ -219,7 +224,6 @@ export async function recordQuizAttempt(
     const saved = row
       ? await tx.moduleProgress.update({ where: { id: row.id }, data })
       : await tx.moduleProgress.create({ data: { ...data, userId: actor.id, moduleId: module.id, chapterId: module.chapterId, createdAt: now } });
-    const { learner, deltas } = await touchLearner(tx, actor.id, now);
     deltas.push({ metric: METRIC.quizAttempts, key: module.id, delta: 1 });
     if (earlierAttempts === 0) deltas.push({ metric: METRIC.quizLearners, key: module.id, delta: 1 });
     if (earlierAttempts === 0 && result.isPassed) deltas.push({ metric: METRIC.quizFirstTry, key: module.id, delta: 1 });
@@ -290,4 +294,10 @@ export async function verifyAttestation(code: string): Promise<{ learnerName: st
   if (!/^[0-9A-F]{16}$/.test(code)) return null;
   const row = await getDb().attestation.findUnique({ where: { code }, select: { learnerName: true, issuedAt: true, chapterIds: true } });
   return row ? { learnerName: row.learnerName, issuedAt: row.issuedAt, chapterCount: (JSON.parse(row.chapterIds) as string[]).length } : null;
+}
+
+/** Public verification of a code whose learner erased their account: only that it existed, and when it was issued. */
+export async function findRevokedAttestation(code: string): Promise<{ issuedAt: Date } | null> {
+  if (!/^[0-9A-F]{16}$/.test(code)) return null;
+  return getDb().revokedAttestation.findUnique({ where: { code }, select: { issuedAt: true } });
 }

@@ -2,10 +2,10 @@ import "server-only";
 import { counterId, emptyTally, mergeDeltas, tallyLearner, type Delta, type LearnerRecord, type Metric, type Tally } from "@/lib/stats/counters";
 import { parseIntervals } from "@/lib/progress";
 import { getProgramme } from "../content";
-import { getDb, type Db } from "../db";
+import { getDb, type Db, type Tx } from "../db";
 
 /** A transaction client or the client itself: the counters are changed inside the caller's transaction. */
-type Client = Pick<Db, "statCounter">;
+type Client = Pick<Tx, "statCounter">;
 
 /**
  * Applies counter changes inside the caller's transaction (in a stable order, so that two
@@ -122,4 +122,44 @@ export async function writeStatTables(tally: Tally, db: Db = getDb()): Promise<v
     },
     { timeout: 600_000, maxWait: 60_000 },
   );
+}
+
+/**
+ * Takes one learner's whole contribution out of every counter (their account is being erased):
+ * the negative of their recount, inside the erasure's transaction, so the counters stay equal to a
+ * recount of what remains. A learner counts at most once in a module, chapter or slice, so each is
+ * one decrement of 1 (one statement per table, or per module for the slices).
+ */
+export async function subtractLearnerTally(tx: Tx, tally: Tally): Promise<void> {
+  await applyDeltas(
+    tx,
+    [...tally.counters].map(([id, value]) => {
+      const [metric, key] = id.split("\t") as [Metric, string];
+      return { metric, key, delta: -value };
+    }),
+  );
+  const modules = [...tally.modules];
+  const started = modules.filter(([, s]) => s.startedCount > 0).map(([id]) => id);
+  const completed = modules.filter(([, s]) => s.completedCount > 0).map(([id]) => id);
+  if (started.length > 0) await tx.moduleStat.updateMany({ where: { moduleId: { in: started } }, data: { startedCount: { decrement: 1 } } });
+  if (completed.length > 0) await tx.moduleStat.updateMany({ where: { moduleId: { in: completed } }, data: { completedCount: { decrement: 1 } } });
+  const chapters = [...tally.chapters];
+  const chaptersStarted = chapters.filter(([, s]) => s.startedCount > 0).map(([id]) => id);
+  const chaptersCompleted = chapters.filter(([, s]) => s.completedCount > 0).map(([id]) => id);
+  if (chaptersStarted.length > 0) await tx.chapterStat.updateMany({ where: { chapterId: { in: chaptersStarted } }, data: { startedCount: { decrement: 1 } } });
+  if (chaptersCompleted.length > 0) await tx.chapterStat.updateMany({ where: { chapterId: { in: chaptersCompleted } }, data: { completedCount: { decrement: 1 } } });
+  if (tally.programme.startedCount > 0 || tally.programme.completedCount > 0) {
+    await tx.programmeStat.update({
+      where: { id: "programme" },
+      data: { startedCount: { decrement: tally.programme.startedCount }, completedCount: { decrement: tally.programme.completedCount } },
+    });
+  }
+  const slicesByModule = new Map<string, number[]>();
+  for (const id of tally.slices.keys()) {
+    const [moduleId, slice] = id.split("\t") as [string, string];
+    slicesByModule.set(moduleId, [...(slicesByModule.get(moduleId) ?? []), Number(slice)]);
+  }
+  for (const [moduleId, slices] of slicesByModule) {
+    await tx.moduleSliceStat.updateMany({ where: { moduleId, slice: { in: slices } }, data: { watchedCount: { decrement: 1 } } });
+  }
 }

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
-import { verifyAttestation } from "@/server/data/progress";
+import { findRevokedAttestation, verifyAttestation } from "@/server/data/progress";
 import { getTranslator } from "@/server/i18n";
 
 export const metadata: Metadata = { title: "Vérification d’une attestation", robots: { index: false } };
 
-/** Public check of an attestation code: says whether it is genuine, and only what the attestation shows. */
+/** Public check of an attestation code: says whether it is genuine (or no longer valid), and only what the attestation shows. */
 export default async function VerifyAttestationPage({ params }: { params: Promise<{ code: string }> }) {
   const code = (await params).code.toUpperCase().slice(0, 32);
-  const [{ locale, t }, attestation] = await Promise.all([getTranslator(), verifyAttestation(code)]);
+  const [{ locale, t }, attestation, revoked] = await Promise.all([getTranslator(), verifyAttestation(code), findRevokedAttestation(code)]);
   return (
     <div className="mx-auto max-w-2xl space-y-4">
       <h1 className="text-2xl font-bold">{t("attestation.verifyTitle")}</h1>
@@ -25,7 +25,7 @@ export default async function VerifyAttestationPage({ params }: { params: Promis
         </div>
       ) : (
         <p role="alert" className="rounded-lg border border-red-300 bg-red-50 p-4 text-red-900">
-          {t("attestation.invalid")}
+          {revoked ? t("attestation.revoked") : t("attestation.invalid")}
         </p>
       )}
     </div>
