@@ -11,6 +11,8 @@ export const PERMISSIONS = {
   "account:view": ["merchant", "trainer", "admin"],
   /** Downloading everything the platform holds about oneself (JSON and xAPI; GDPR art. 15 and 20). */
   "account:export": ["merchant", "trainer", "admin"],
+  /** Changing one's own name, e-mail, password, profile, language; erasing one's own account. */
+  "account:manage": ["merchant", "trainer", "admin"],
   /** Taking modules: everyone with an account can learn (trainers try the modules they assign). */
   "progress:record": ["merchant", "trainer", "admin"],
   "users:list": ["admin"],
