@@ -399,4 +399,19 @@ export const AUTHORIZATION_MATRIX: MatrixRow[] = [
     expected: { anonymous: 401, merchant: 403, trainer: 403, admin: 404 },
     why: "admins only; an unknown table is a 404",
   },
+  // ── data rights: each signed-in user downloads their own data (issue 10)
+  {
+    file: "app/api/account/export/route.ts",
+    method: "GET",
+    path: "/api/account/export",
+    expected: { anonymous: 401, merchant: 200, trainer: 200, admin: 200 },
+    why: "every signed-in user downloads everything the platform holds about them (JSON)",
+  },
+  {
+    file: "app/api/account/export/xapi/route.ts",
+    method: "GET",
+    path: "/api/account/export/xapi",
+    expected: { anonymous: 401, merchant: 200, trainer: 200, admin: 200 },
+    why: "every signed-in user downloads their learning record (xAPI statements)",
+  },
 ];

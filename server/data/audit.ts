@@ -140,8 +140,8 @@ function personFilter(side: "actor" | "target", text: string) {
 
 /**
  * One page of the log for the admin page, newest first, filtered by who acted, whose data, what
- * and when (calendar days in Europe/Paris). Three queries whatever the page holds: the count, the
- * page with its people, and the names of the cohorts it names.
+ * and when (calendar days in Europe/Paris). The same few queries whatever the page holds: the
+ * count, the page with its actors and targets, and the names of the cohorts it names.
  */
 export async function listAuditLog(
   actor: Actor,
