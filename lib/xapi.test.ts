@@ -20,8 +20,12 @@ const RFC_4122 = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0
 const t = (iso: string) => new Date(iso);
 
 const modules = new Map<string, XapiModuleInfo>([
-  ["m1", { title: { fr: "Premier pas", en: "First step" }, durationS: 200, chapterTitle: { fr: "Vendre en ligne", en: "Selling online" } }],
-  ["m2", { title: { fr: "Expédier", en: "Shipping" }, durationS: 187.5, chapterTitle: { fr: "Logistique", en: "Logistics" } }],
+  ["m1", { title: { fr: "Premier pas", en: "First step" }, durationS: 200 }],
+  ["m2", { title: { fr: "Expédier", en: "Shipping" }, durationS: 187.5 }],
+]);
+const chapters = new Map([
+  ["ch1", { fr: "Vendre en ligne", en: "Selling online" }],
+  ["ch2", { fr: "Logistique", en: "Logistics" }],
 ]);
 
 function row(overrides: Partial<XapiProgressRow> = {}): XapiProgressRow {
@@ -33,7 +37,7 @@ function attempt(overrides: Partial<XapiQuizAttempt> = {}): XapiQuizAttempt {
 }
 
 function build(input: Partial<XapiInput>): XapiStatement[] {
-  return buildXapiStatements({ publicUrl: `${URL_}/`, userId: USER, locale: "fr", progress: [], quizAttempts: [], modules, ...input });
+  return buildXapiStatements({ publicUrl: `${URL_}/`, userId: USER, locale: "fr", progress: [], quizAttempts: [], modules, chapters, ...input });
 }
 
 /** A learner several weeks in: modules watched in pieces, one completed, quizzes failed then passed, one module gone from the programme. */
@@ -175,12 +179,13 @@ describe("buildXapiStatements: one event, one statement", () => {
   });
 
   it("speaks English to an English-speaking learner", () => {
-    expect(buildXapiStatements({ ...realisticInput(), publicUrl: URL_, userId: USER, locale: "en", modules } as XapiInput)[0]!.context.language).toBe("en-US");
+    expect(buildXapiStatements({ ...realisticInput(), publicUrl: URL_, userId: USER, locale: "en", modules, chapters } as XapiInput)[0]!.context.language).toBe("en-US");
   });
 
   it("a module that left the programme keeps its id as its name, and no duration", () => {
     const progressed = build(realisticInput()).find((s) => s.object.id === `${URL_}/modules/gone` && s.verb.id === XAPI_VERBS.progressed.id)!;
     expect(progressed.object.definition.name).toEqual({ "fr-FR": "gone", "en-US": "gone" });
+    expect(progressed.context.contextActivities.parent[0]!.definition.name).toEqual({ "fr-FR": "old", "en-US": "old" });
     expect(progressed.result!.extensions).toEqual({ [`${URL_}/xapi/extensions/watched-intervals`]: [[0, 30]] });
   });
 });

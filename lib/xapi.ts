@@ -71,8 +71,8 @@ export type XapiStatement = {
   timestamp: string;
 };
 
-/** What the statements need of one module of the programme (null when it left the programme). */
-export type XapiModuleInfo = { title: Localized; durationS: number; chapterTitle: Localized | null };
+/** What the statements need of one module of the programme. */
+export type XapiModuleInfo = { title: Localized; durationS: number };
 
 export type XapiProgressRow = {
   moduleId: string;
@@ -94,7 +94,9 @@ export type XapiInput = {
   locale: string;
   progress: readonly XapiProgressRow[];
   quizAttempts: readonly XapiQuizAttempt[];
+  /** The programme's modules and chapters by id; a row whose module or chapter left the programme is named by its id. */
   modules: ReadonlyMap<string, XapiModuleInfo>;
+  chapters: ReadonlyMap<string, Localized>;
 };
 
 /** Seconds as an ISO 8601 duration, to the hundredth (what an LRS keeps): 123.4 → "PT123.4S". */
@@ -172,10 +174,10 @@ export function buildXapiStatements(input: XapiInput): XapiStatement[] {
     id: moduleActivityId(base, moduleId),
     definition: { name: languageMap(titleOf(moduleId)), type: ACTIVITY_TYPES.module },
   });
-  const chapterActivity = (chapterId: string, moduleId: string): XapiActivity => ({
+  const chapterActivity = (chapterId: string): XapiActivity => ({
     objectType: "Activity",
     id: chapterActivityId(base, chapterId),
-    definition: { name: languageMap(input.modules.get(moduleId)?.chapterTitle ?? { fr: chapterId, en: chapterId }), type: ACTIVITY_TYPES.chapter },
+    definition: { name: languageMap(input.chapters.get(chapterId) ?? { fr: chapterId, en: chapterId }), type: ACTIVITY_TYPES.chapter },
   });
   const statement = (verb: XapiVerbName, event: string, at: Date, rest: Pick<XapiStatement, "object" | "context"> & Pick<Partial<XapiStatement>, "result">): XapiStatement => ({
     id: uuidV5(`${base}|${input.userId}|${event}`, STATEMENT_ID_NAMESPACE),
@@ -188,7 +190,7 @@ export function buildXapiStatements(input: XapiInput): XapiStatement[] {
   const dated: { at: Date; rank: number; statement: XapiStatement }[] = [];
   for (const row of input.progress) {
     const object = moduleActivity(row.moduleId);
-    const parent = [chapterActivity(row.chapterId, row.moduleId)];
+    const parent = [chapterActivity(row.chapterId)];
     const durationS = input.modules.get(row.moduleId)?.durationS;
     const watched = {
       duration: isoDurationS(row.watchedS),
@@ -239,7 +241,7 @@ export function buildXapiStatements(input: XapiInput): XapiStatement[] {
           success: attempt.isPassed,
           completion: true,
         },
-        context: context([moduleActivity(attempt.moduleId)], chapterId ? [chapterActivity(chapterId, attempt.moduleId)] : undefined),
+        context: context([moduleActivity(attempt.moduleId)], chapterId ? [chapterActivity(chapterId)] : undefined),
       }),
     });
   }
