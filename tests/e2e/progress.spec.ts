@@ -109,6 +109,8 @@ test("the player is keyboard-operable and the transcript seeks", async ({ page }
 });
 
 test("completing every step earns an attestation that anyone can verify", async ({ page, browser }) => {
+  // Three modules played through (about 40 s of video at 2×) before anything is checked.
+  test.setTimeout(120_000);
   await newLearner(page);
   await serveFixtureVideo(page);
   for (const moduleId of ["essai-premier-module", "essai-alternative", "essai-video"]) {
