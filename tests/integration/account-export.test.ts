@@ -1,9 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import validateStatement from "xapi-validation";
+import { GET as getJsonExport } from "@/app/api/account/export/route";
+import { GET as getXapiExport } from "@/app/api/account/export/xapi/route";
 import { chapterSlots } from "@/lib/course-completion";
+import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/permissions";
 import { accountThrottleKey } from "@/lib/throttle";
 import { XAPI_VERBS } from "@/lib/xapi";
@@ -26,9 +29,14 @@ import { countQueries, enableQueryCounting, getDb } from "@/server/db";
 import { Prisma } from "@/server/generated/sqlite/client";
 import { createPlaybackSession } from "@/server/playback-session";
 import { runReminderRound } from "@/server/reminders";
+import { requireApiPermission } from "@/server/auth";
 import { createAccount } from "../support/accounts";
 import { merchantInput } from "../support/factories";
 import { completeModule } from "../support/learning";
+
+// The routes' session check, replaced: next-auth's session needs a request context (the end-to-end
+// authorization matrix covers the real one); the permission asked for is still checked below.
+vi.mock("@/server/auth", () => ({ requireApiPermission: vi.fn() }));
 
 const engine = process.env.DATABASE_URL?.startsWith("postgres") ? "PostgreSQL" : "SQLite";
 
@@ -274,6 +282,29 @@ describe(`account export on ${engine}`, () => {
 
     // A second export (after the audit entry of the first) gives the same statements.
     expect(await exportLearnerStatements(learner, new Date(EXPORTED.getTime() + 60_000))).toEqual(statements);
+  });
+
+  it("the routes answer an attachment that is not cached, and 401 without a session", async () => {
+    const learner = await createAccount("merchant", "Librairie");
+    await watchPart(learner, INTRO, 0, 30);
+    const context = { params: Promise.resolve({}) };
+    vi.mocked(requireApiPermission).mockResolvedValue({ ...learner });
+    for (const [get, kind] of [[getJsonExport, "json"], [getXapiExport, "xapi"]] as const) {
+      const response = await get(new Request(`http://localhost/api/account/export${kind === "xapi" ? "/xapi" : ""}`), context);
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-type")).toBe("application/json; charset=utf-8");
+      expect(response.headers.get("cache-control")).toBe("no-store");
+      expect(response.headers.get("content-disposition")).toMatch(new RegExp(`^attachment; filename="mes-donnees-accelerateur-libre${kind === "xapi" ? "-xapi" : ""}-\\d{4}-\\d{2}-\\d{2}\\.json"$`));
+      const body = (await response.json()) as unknown;
+      if (kind === "json") expect(body).toMatchObject({ account: { id: learner.id }, progress: [{ moduleId: INTRO }] });
+      else expect(body).toEqual([expect.objectContaining({ verb: expect.objectContaining({ id: XAPI_VERBS.launched.id }) }), expect.objectContaining({ verb: expect.objectContaining({ id: XAPI_VERBS.progressed.id }) })]);
+    }
+    expect(vi.mocked(requireApiPermission).mock.calls.map(([permission]) => permission)).toEqual(["account:export", "account:export"]);
+
+    vi.mocked(requireApiPermission).mockRejectedValue(new AppError("UNAUTHENTICATED"));
+    const refused = await getJsonExport(new Request("http://localhost/api/account/export"), context);
+    expect(refused.status).toBe(401);
+    expect(await refused.json()).toMatchObject({ error: { code: "UNAUTHENTICATED" } });
   });
 
   it("names the files by the day in Paris", () => {
