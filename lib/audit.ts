@@ -49,6 +49,9 @@ export type AuditLogEntry = {
   cohortName?: string | null;
 };
 
+/** How many accesses a learner's "Qui voit mes données" section lists at most (the latest). */
+export const LEARNER_ACCESSES_LIMIT = 100;
+
 /** What a learner's "Qui voit mes données" section lists: accesses by someone else. */
 export type LearnerDataAccess = Omit<AuditLogEntry, "target">;
 

@@ -370,6 +370,20 @@ export const AUTHORIZATION_MATRIX: MatrixRow[] = [
     expected: { anonymous: 307, merchant: 403, trainer: 403, admin: 200 },
     why: "the e-mails the platform wrote are for admins",
   },
+  {
+    file: "app/admin/audit/page.tsx",
+    method: "GET",
+    path: "/admin/audit",
+    expected: { anonymous: 307, merchant: 403, trainer: 403, admin: 200 },
+    why: "the audit log (who accessed whose data) is for admins",
+  },
+  {
+    file: "app/admin/audit/page.tsx",
+    method: "GET",
+    path: "/admin/audit?action=nope&from=2026-02-30&page=0",
+    expected: { anonymous: 307, merchant: 403, trainer: 403, admin: 200 },
+    why: "admins only; bad filters are explained on the page, never a 500",
+  },
   ...(
     [
       ["app/admin/stats/page.tsx", "/admin/stats"],

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHmac } from "node:crypto";
-import { auditPeriod, auditPerson, isAuditAction, type AuditAction, type AuditLogEntry, type LearnerDataAccess } from "@/lib/audit";
+import { auditPeriod, auditPerson, isAuditAction, LEARNER_ACCESSES_LIMIT, type AuditAction, type AuditLogEntry, type LearnerDataAccess } from "@/lib/audit";
 import { formatAccountPseudonym } from "@/lib/audit-pseudonym";
 import { AppError } from "@/lib/errors";
 import { can, type Actor } from "@/lib/permissions";
@@ -181,8 +181,6 @@ export async function listAuditLog(
   }));
   return { entries, total, page, pageCount };
 }
-
-export const LEARNER_ACCESSES_LIMIT = 100;
 
 /**
  * "Qui voit mes données": the accesses by someone else to the signed-in person's data, newest

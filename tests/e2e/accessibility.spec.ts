@@ -32,7 +32,7 @@ test("signed-in screens have no automatically detectable accessibility violation
 const SCREENS_BY_ROLE: [role: "merchant" | "trainer" | "admin", paths: string[]][] = [
   ["trainer", ["/cohorts", "/cohorts/cohorte-demo", "/cohorts/cohorte-demo?status=overdue&sort=name", "/cohorts/cohorte-demo/assignments", "/cohorts/cohorte-demo/members", "/cohorts/cohorte-demo/invitation", "/account", "/notifications"]],
   ["merchant", ["/", "/progress", "/notifications", "/account", "/join/MARCHE26", "/join?code=zz", "/join/ZZZZZZZZ"]],
-  ["admin", ["/admin/outbox", "/admin/stats", "/admin/stats/funnel", "/admin/stats/retention", "/admin/stats/retention?module=no-such-module", "/admin/stats/paths", "/admin/stats/profiles"]],
+  ["admin", ["/admin/outbox", "/admin/stats", "/admin/stats/funnel", "/admin/stats/retention", "/admin/stats/retention?module=no-such-module", "/admin/stats/paths", "/admin/stats/profiles", "/admin/audit", "/admin/audit?action=learner.viewed&from=2026-01-01", "/admin/audit?from=2026-02-30&who=" + "x".repeat(101)]],
 ];
 
 for (const [role, paths] of SCREENS_BY_ROLE) {

@@ -19,7 +19,8 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: S
   const [{ locale, t }, { users, total, page, pageCount }, auditEntries] = await Promise.all([
     getTranslator(),
     listUsers(actor, { query, page: Number.isInteger(requestedPage) ? requestedPage : 1 }),
-    listAuditEntries(actor, { limit: 30 }),
+    // The two kinds this short log words; the whole log (every kind, with filters) is /admin/audit.
+    listAuditEntries(actor, { limit: 30, actions: ["user.role-changed", "learner.viewed"] }),
   ]);
   const dateFormat = new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { dateStyle: "medium" });
   const dateTimeFormat = new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { dateStyle: "medium", timeStyle: "short" });
@@ -31,9 +32,14 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: S
       <section className="space-y-3">
         <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
           <h1 className="text-2xl font-bold">{t("admin.users.title")}</h1>
-          <Link href="/admin/outbox" className="text-sm font-medium text-brand-700 underline">
-            {t("outbox.nav")}
-          </Link>
+          <div className="flex flex-wrap gap-x-4 gap-y-1">
+            <Link href="/admin/audit" className="text-sm font-medium text-brand-700 underline">
+              {t("audit.nav")}
+            </Link>
+            <Link href="/admin/outbox" className="text-sm font-medium text-brand-700 underline">
+              {t("outbox.nav")}
+            </Link>
+          </div>
         </div>
         <p className="max-w-3xl text-neutral-700">{t("admin.users.intro")}</p>
         <form role="search" className="flex flex-wrap items-end gap-2" action="/admin/users">
