@@ -1,13 +1,16 @@
 import type { Metadata } from "next";
+import { DataAccesses } from "@/components/account/data-accesses";
+import { DataExport } from "@/components/account/data-export";
 import { EmailForm, EraseAccountForm, LanguageForm, NameForm, PasswordForm, ProfileForm } from "@/components/account/account-forms";
 import { LearnerCohortList } from "@/components/cohorts-learner/learner-cohort-list";
 import { ReminderPreferencesForm } from "@/components/cohorts-learner/reminder-preferences-form";
 import { dayOf } from "@/lib/calendar-day";
 import { formatIsoDate } from "@/lib/format";
-import type { Locale, Translate } from "@/lib/i18n";
+import type { Translate } from "@/lib/i18n";
 import { can } from "@/lib/permissions";
 import { requirePermission } from "@/server/auth";
 import { getAccountSettings } from "@/server/data/account";
+import { listAccessesToLearnerData } from "@/server/data/audit";
 import { listLearnerCohorts } from "@/server/data/memberships";
 import { getReminderPreferences } from "@/server/data/preferences";
 import { getTranslator } from "@/server/i18n";
@@ -26,7 +29,7 @@ function Section({ id, title, children, tone = "plain" }: { id: string; title: s
 }
 
 /** Who sees a learner's data: the trainers of their groups (and what they see), the admins. */
-function WhoSeesMyData({ t, cohorts }: { t: Translate; locale: Locale; cohorts: { id: string; name: string; trainerNames: string[] }[] }) {
+function WhoSeesMyData({ t, cohorts }: { t: Translate; cohorts: { id: string; name: string; trainerNames: string[] }[] }) {
   return (
     <div className="space-y-3">
       <p className="text-neutral-700">{t("account.whoIntro")}</p>
@@ -53,11 +56,12 @@ export default async function AccountPage() {
   const user = await requirePermission("account:view", "/account");
   const isLearner = can(user, "cohorts:join");
   const isTrainer = can(user, "cohorts:train");
-  const [{ locale, t }, settings, preferences, cohorts] = await Promise.all([
+  const [{ locale, t }, settings, preferences, cohorts, accesses] = await Promise.all([
     getTranslator(),
     getAccountSettings(user),
     getReminderPreferences(user),
     isLearner ? listLearnerCohorts(user) : Promise.resolve([]),
+    listAccessesToLearnerData(user),
   ]);
 
   return (
@@ -111,7 +115,13 @@ export default async function AccountPage() {
       )}
 
       <Section id="who" title={t("account.whoHeading")}>
-        <WhoSeesMyData t={t} locale={locale} cohorts={cohorts} />
+        <WhoSeesMyData t={t} cohorts={cohorts} />
+        <h3 className="font-semibold">{t("account.whoAccesses")}</h3>
+        <DataAccesses accesses={accesses} locale={locale} t={t} />
+      </Section>
+
+      <Section id="data" title={t("account.dataHeading")}>
+        <DataExport t={t} />
       </Section>
 
       <Section id="erase" title={t("account.eraseHeading")} tone="danger">
