@@ -141,8 +141,8 @@ export function ProfileForm({ locale, profile }: { locale: Locale; profile: { se
           </Button>
         </Actions>
       </form>
-      {profile && (
-        <Actions message={withdraw.message}>
+      <Actions message={withdraw.message}>
+        {profile && (
           <button
             type="button"
             disabled={withdraw.isBusy}
@@ -153,8 +153,8 @@ export function ProfileForm({ locale, profile }: { locale: Locale; profile: { se
           >
             {t("account.profileWithdraw")}
           </button>
-        </Actions>
-      )}
+        )}
+      </Actions>
     </div>
   );
 }
