@@ -131,7 +131,12 @@ export function ProfileForm({ locale, profile }: { locale: Locale; profile: { se
   const choose = t("auth.field.choose");
   return (
     <div className="space-y-4">
-      <form noValidate className="space-y-3" onSubmit={(event) => void form.send(formValues(event), t("account.profileSaved"))}>
+      <form
+        key={profile ? `${profile.sector}:${profile.department}:${profile.sizeBand}` : "none"}
+        noValidate
+        className="space-y-3"
+        onSubmit={(event) => void form.send(formValues(event), t("account.profileSaved"))}
+      >
         <SelectField id="account-sector" name="sector" label={t("auth.field.sector")} error={form.fields.sector} placeholder={choose} defaultValue={profile?.sector ?? ""} required options={SECTORS.map((s) => ({ value: s, label: t(`sector.${s}`) }))} />
         <SelectField id="account-department" name="department" label={t("auth.field.department")} error={form.fields.department} placeholder={choose} defaultValue={profile?.department ?? ""} required options={DEPARTMENTS.map(([code, name]) => ({ value: code, label: `${code} — ${name}` }))} />
         <SelectField id="account-sizeBand" name="sizeBand" label={t("auth.field.sizeBand")} error={form.fields.sizeBand} placeholder={choose} defaultValue={profile?.sizeBand ?? ""} required options={SIZE_BANDS.map((b) => ({ value: b, label: t(`sizeBand.${b}`) }))} />
