@@ -36,7 +36,7 @@ test("a trainer's opening of a learner's page shows in the admin's audit log, fi
   const row = rows.filter({ hasText: `${trainer.name} (Formateur·rice)` }).filter({ hasText: LEARNER }).first();
   await expect(row).toBeVisible();
   await expect(row).toContainText("Consultation de la progression d’un·e apprenant·e");
-  await expect(row).toContainText(/Groupe « .+ »/);
+  await expect(row).toContainText(/Groupe : .+/);
 
   // Whose data, by part of the e-mail.
   await page.getByLabel("Données de (nom ou e-mail)").fill("boulangerie@");
