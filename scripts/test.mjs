@@ -2,7 +2,7 @@
 //   0. content check (content/)             4. integration tests on PostgreSQL (throwaway cluster)
 //   1. type check (tsc)                      5. production build into .next-test
 //   2. unit tests (vitest, lib/ and tests/unit)  6. end-to-end tests in Debian's Chromium (Playwright)
-//   3. integration tests on SQLite
+//   3. integration tests on SQLite           7. crash test: heartbeats while `next start` is SIGKILLed (tests/crash)
 // PostgreSQL: Debian's binaries start a cluster in a temporary folder on 127.0.0.1; when they are
 // missing the step is skipped and said so plainly (under CI=true it fails instead: CI must run both).
 // Ends with one line "N passed, N failed[, N skipped]" summing the test runners' own counts.
@@ -73,8 +73,12 @@ if (step("Production build (for end-to-end tests)", bin("next"), ["build"], { NE
   const file = join(reportDir, "e2e.json");
   step("End-to-end tests (Chromium)", bin("playwright"), ["test"], { NEXT_DIST_DIR: distDir, PLAYWRIGHT_JSON_OUTPUT_NAME: file });
   addPlaywrightCounts(file);
+  // Serves the same build; about 30 s.
+  const crashFile = join(reportDir, "crash.json");
+  step("Crash test (heartbeats under load, next start killed with SIGKILL, restarted)", bin("vitest"), ["run", "--config", "tests/crash/vitest.config.mts", "--reporter=default", "--reporter=json", `--outputFile.json=${crashFile}`], { CRASH_DIST_DIR: distDir, CRASH_TEST_REUSE_BUILD: "1" });
+  addVitestCounts(crashFile);
 } else {
-  console.log("\n━━ End-to-end tests: not run, the build failed");
+  console.log("\n━━ End-to-end and crash tests: not run, the build failed");
 }
 
 rmSync(reportDir, { recursive: true, force: true });
