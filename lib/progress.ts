@@ -3,12 +3,14 @@
  *
  * The player reports the intervals of the video it actually played (never a playhead position).
  * The server keeps their union per learner × module. Each page that plays a module gets a signed
- * playback session (its opening time, from the server's clock). All the reports of one session
- * together may only add as many *new* seconds as could really have been played since the page was
- * opened: MAX_PLAYBACK_RATE × wall-clock time, plus a small slack. Re-watched seconds cost nothing,
- * so a replayed report (or a queued one sent again, however late) changes nothing, and new seconds
- * beyond the budget are cut off. Counting per session rather than between two reports means that
- * reports queued offline and sent together later are not cut off.
+ * playback session (its opening time, from the server's clock). New seconds may only be credited
+ * as fast as they could really have been played: MAX_PLAYBACK_RATE × wall-clock time, plus a small
+ * slack — counted per learner over the union of their sessions (lib/watch-budget.ts), so that
+ * parallel tabs add nothing; `playbackBudgetS` is that rule for a learner with one session.
+ * Re-watched seconds cost nothing, so a replayed report (or a queued one sent again, however late)
+ * changes nothing, and new seconds beyond the budget are cut off. Counting from the session's
+ * opening rather than between two reports means that reports queued offline and sent together
+ * later are not cut off.
  */
 export type Interval = readonly [startS: number, endS: number];
 

@@ -147,8 +147,11 @@ export async function generateCohort(input: { learners?: number; now?: Date; see
     const learner = viaPlayer[index];
     if (!learner) continue;
     const actor: Actor = { id: learner.id, role: "merchant" };
+    // One module after the other (the watch budget is the learner's, not the page's).
+    let startMs = now.getTime() - 3 * DAY_MS;
     for (const module of modules) {
-      const startedAt = new Date(now.getTime() - 3 * DAY_MS);
+      const startedAt = new Date(startMs);
+      startMs += module.durationS * 1000 + 60_000;
       const session = createPlaybackSession(learner.id, module.id, startedAt.getTime());
       const done = new Date(startedAt.getTime() + module.durationS * 1000);
       const watchS = passQuiz ? module.durationS : Math.floor(module.durationS / 3);

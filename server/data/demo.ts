@@ -73,9 +73,12 @@ export async function seedDemoCohorts(input: { trainer: Actor; otherTrainer: Act
   ];
   for (const [merchant, count, passQuiz] of plan) {
     if (!merchant) continue;
+    // One module after the other, three days ago (the watch budget is the learner's, not the page's).
+    let startMs = now.getTime() - 3 * 86_400_000;
     for (const module of steps.slice(0, count)) {
       const watchS = passQuiz ? module.durationS : Math.floor(module.durationS / 3);
-      const startedAt = new Date(now.getTime() - 3 * 86_400_000);
+      const startedAt = new Date(startMs);
+      startMs += module.durationS * 1000 + 60_000;
       const session = createPlaybackSession(merchant.id, module.id, startedAt.getTime());
       const at = new Date(startedAt.getTime() + module.durationS * 1000);
       await recordProgressReport(merchant, { reportId: randomUUID(), moduleId: module.id, session, intervals: [[0, watchS]], positionS: watchS }, at);

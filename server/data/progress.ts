@@ -11,7 +11,6 @@ import {
   isModuleComplete,
   isWatchedEnough,
   parseIntervals,
-  playbackBudgetS,
   type Interval,
 } from "@/lib/progress";
 import { gradeQuiz, type QuizResult } from "@/lib/quiz";
@@ -20,6 +19,7 @@ import { newlyWatchedSlices } from "@/lib/stats/retention";
 import { dayOf } from "@/lib/calendar-day";
 import { getChapter, getModule, getProgramme } from "../content";
 import { getDb, inSerializableTransaction, type Tx } from "../db";
+import { coverSession, creditPeriod, parseWatchPeriods, periodBudgetS, serializeWatchPeriods } from "@/lib/watch-budget";
 import { readPlaybackSession } from "../playback-session";
 import { applyDeltas } from "./stat-counters";
 
@@ -125,16 +125,20 @@ async function countModuleCompleted(tx: Tx, learner: { id: string } & Profile, m
 }
 
 /**
- * The learner as the counters need them; their last active day moves to today's. Read first in
- * each write: an account erased meanwhile (its session still signed) writes nothing.
+ * The learner as the counters and the watch budget need them, and the change of their last active
+ * day. Read first in each write: an account erased meanwhile (its session still signed) writes nothing.
  */
-async function touchLearner(tx: Tx, userId: string, now: Date): Promise<{ learner: { id: string } & Profile; deltas: Delta[] }> {
-  const user = await tx.user.findUnique({ where: { id: userId }, select: { lastActiveOn: true, sector: true, department: true, sizeBand: true } });
+async function readLearner(tx: Tx, userId: string, now: Date) {
+  const user = await tx.user.findUnique({ where: { id: userId }, select: { lastActiveOn: true, watchPeriods: true, sector: true, department: true, sizeBand: true } });
   if (!user) throw new AppError("UNAUTHENTICATED");
   const today = dayOf(now);
-  const deltas = activityDeltas(user.lastActiveOn, today);
-  if (deltas.length > 0) await tx.user.update({ where: { id: userId }, data: { lastActiveOn: today } });
-  return { learner: { id: userId, sector: user.sector, department: user.department, sizeBand: user.sizeBand }, deltas };
+  return {
+    learner: { id: userId, sector: user.sector, department: user.department, sizeBand: user.sizeBand },
+    watchPeriods: user.watchPeriods,
+    today,
+    isNewDay: user.lastActiveOn !== today,
+    deltas: activityDeltas(user.lastActiveOn, today),
+  };
 }
 
 /** Retention counters: each slice this report made newly watched (by this learner) counts one more learner. */
@@ -151,8 +155,8 @@ async function countWatchedSlices(tx: Tx, module: Module, before: Interval[], af
 export type ProgressReportInput = { reportId: string; moduleId: string; session: string; intervals: Interval[]; positionS: number };
 
 /**
- * Records one heartbeat of the player: merges the watched intervals within the session's
- * plausibility budget, keeps the resume position, completes the module when it is watched enough
+ * Records one heartbeat of the player: merges the watched intervals within the learner's
+ * plausibility budget (lib/watch-budget.ts: one budget per learner across tabs and modules), keeps the resume position, completes the module when it is watched enough
  * and its quiz passed, and keeps the dashboard counters — all in one transaction. A report whose id
  * was already recorded changes nothing. An invalid report is refused whole.
  */
@@ -170,15 +174,18 @@ export async function recordProgressReport(actor: Actor, input: ProgressReportIn
     const replay = await tx.progressReport.findUnique({ where: { userId_reportId: { userId: actor.id, reportId: input.reportId } } });
     const row = await tx.moduleProgress.findUnique({ where: { userId_moduleId: { userId: actor.id, moduleId: module.id } } });
     if (replay) return { progress: toView(module, row), addedS: 0, droppedS: 0, isReplay: true };
-    const { learner, deltas } = await touchLearner(tx, actor.id, now);
+    const { learner, deltas, today, isNewDay, watchPeriods } = await readLearner(tx, actor.id, now);
 
-    const spent = await tx.progressReport.aggregate({
-      where: { userId: actor.id, moduleId: module.id, sessionStartedAt },
-      _sum: { addedS: true },
-    });
-    const budgetS = playbackBudgetS((now.getTime() - sessionStartedAt.getTime()) / 1000, spent._sum.addedS ?? 0);
+    // One budget per learner: this session's span joins the learner's watching periods, and the new
+    // seconds are charged to the period it falls in, whichever tab or module they come from.
+    const covered = coverSession(parseWatchPeriods(watchPeriods), sessionStartedAt.getTime(), now.getTime());
+    const budgetS = periodBudgetS(covered.periods[covered.index]!);
     const stored = row ? parseIntervals(row.intervals) : [];
     const { intervals, addedS, droppedS } = applyReport({ stored, reported, budgetS });
+    const periods = serializeWatchPeriods(creditPeriod(covered.periods, covered.index, addedS));
+    if (isNewDay || periods !== watchPeriods) {
+      await tx.user.update({ where: { id: actor.id }, data: { watchPeriods: periods, ...(isNewDay ? { lastActiveOn: today } : {}) } });
+    }
     const watchedS = coveredSeconds(intervals);
     const isComplete = isModuleComplete({ watchedS, durationS: module.durationS, isQuizPassed: !!row?.quizPassedAt });
     const completedAt = row?.completedAt ?? (isComplete ? now : null);
@@ -211,7 +218,8 @@ export async function recordQuizAttempt(
   if (input.answers.length !== module.quiz.length) throw new AppError("WRONG_ANSWER_COUNT");
   const result = gradeQuiz(module.quiz, input.answers);
   return inSerializableTransaction(async (tx) => {
-    const { learner, deltas } = await touchLearner(tx, actor.id, now);
+    const { learner, deltas, today, isNewDay } = await readLearner(tx, actor.id, now);
+    if (isNewDay) await tx.user.update({ where: { id: actor.id }, data: { lastActiveOn: today } });
     const row = await tx.moduleProgress.findUnique({ where: { userId_moduleId: { userId: actor.id, moduleId: module.id } } });
     const earlierAttempts = await tx.quizAttempt.count({ where: { userId: actor.id, moduleId: module.id } });
     await tx.quizAttempt.create({

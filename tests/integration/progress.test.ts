@@ -28,10 +28,15 @@ function report(userId: string, m: Module, intervals: [number, number][], positi
   return { reportId: reportId(), moduleId: m.id, session: createPlaybackSession(userId, m.id, T0 + sessionStartS * 1000), intervals, positionS };
 }
 
-/** Watches a whole module (plausibly: reported after enough wall-clock time) and passes its quiz. */
+/** Each learner's clock (s after T0): one module after the other, as a person watches them. */
+const clocks = new Map<string, number>();
+
+/** Watches a whole module (plausibly: reported after enough wall-clock time, after the learner's previous one) and passes its quiz. */
 async function completeModule(actor: Actor, m: Module) {
-  await recordProgressReport(actor, report(actor.id, m, [[0, m.durationS]], m.durationS), at(m.durationS / 2 + 1));
-  await recordQuizAttempt(actor, { moduleId: m.id, answers: m.quiz.map((q) => q.answer) }, at(m.durationS));
+  const startS = clocks.get(actor.id) ?? 0;
+  await recordProgressReport(actor, report(actor.id, m, [[0, m.durationS]], m.durationS, startS), at(startS + m.durationS / 2 + 1));
+  await recordQuizAttempt(actor, { moduleId: m.id, answers: m.quiz.map((q) => q.answer) }, at(startS + m.durationS));
+  clocks.set(actor.id, startS + m.durationS + 10);
 }
 
 describe(`progress on ${engine}`, () => {
@@ -86,9 +91,26 @@ describe(`progress on ${engine}`, () => {
     const tabA = report(learner.id, module, [[0, 20]], 20, 0);
     const tabB = report(learner.id, module, [[100, 120]], 120, 1);
     const tabA2 = report(learner.id, module, [[20, 40]], 40, 0);
-    await Promise.all([recordProgressReport(learner, tabA, at(15)), recordProgressReport(learner, tabB, at(15)), recordProgressReport(learner, tabA2, at(25))]);
+    await Promise.all([recordProgressReport(learner, tabA, at(40)), recordProgressReport(learner, tabB, at(40)), recordProgressReport(learner, tabA2, at(45))]);
     const progress = await getModuleProgress(learner, module.id);
     expect(progress.watchedS).toBe(60);
+  });
+
+  it("parallel sessions share one budget: twelve tabs of one module, or tabs of several, earn what one tab could", async () => {
+    const learner = await createUser("merchant");
+    // Twelve pages of the same module opened together, each reporting a different stretch ten seconds later.
+    const stretches = Array.from({ length: 12 }, (_, i) => [i * 20, i * 20 + 20] as [number, number]);
+    const results = await Promise.all(stretches.map((stretch, i) => recordProgressReport(learner, report(learner.id, module, [stretch], stretch[1], i / 100), at(10))));
+    const credited = results.reduce((sum, r) => sum + r.addedS, 0);
+    expect(credited).toBeLessThanOrEqual(2 * 10 + 5);
+    expect((await getModuleProgress(learner, module.id)).watchedS).toBe(credited);
+    // Other modules in other tabs of the same period: nothing more.
+    const others = getProgramme().chapters[0]!.modules.slice(0, 3);
+    const more = await Promise.all(others.map((m) => recordProgressReport(learner, report(learner.id, m, [[0, 60]], 60, 0.5), at(10))));
+    expect(more.every((r) => r.addedS === 0)).toBe(true);
+    // Later, the same learner watching for real earns again: a new period with its own budget.
+    const later = await recordProgressReport(learner, report(learner.id, module, [[module.durationS - 20, module.durationS]], module.durationS, 600), at(620));
+    expect(later.addedS).toBeGreaterThan(0);
   });
 
   it("completes a module when 90 % is watched and the quiz passed, and keeps the best quiz score", async () => {

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "User" ADD COLUMN "watchPeriods" TEXT NOT NULL DEFAULT '[]';
