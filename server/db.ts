@@ -14,7 +14,19 @@ import { getEnv, isPostgresUrl } from "./env";
  */
 export type Db = SqliteClient;
 
-const globalForDb = globalThis as unknown as { accelerateurDb?: { url: string; client: Db }; accelerateurCountQueries?: boolean };
+/** The SQLite driver connection Prisma uses (and its transaction lock), for the one hot path that talks to the driver directly. */
+export type SqliteDriver = {
+  /** The better-sqlite3 connection (integers read as BigInt: Prisma's setting). */
+  client: import("better-sqlite3").Database;
+  /** Prisma's own transaction start on that connection: takes its lock, then BEGIN. `commit`/`rollback` only release the lock. */
+  startTransaction: () => Promise<{ commit: () => Promise<void>; rollback: () => Promise<void> }>;
+};
+
+const globalForDb = globalThis as unknown as {
+  accelerateurDb?: { url: string; client: Db };
+  accelerateurCountQueries?: boolean;
+  accelerateurSqliteDriver?: SqliteDriver;
+};
 
 function createClient(url: string): Db {
   const wrap = globalForDb.accelerateurCountQueries ? countingProxy : <T>(adapter: T) => adapter;
@@ -23,13 +35,32 @@ function createClient(url: string): Db {
     return new PostgresClient({ adapter: wrap(adapter) }) as unknown as Db;
   }
   // Wait up to 5 s for a lock instead of failing at once when two requests write together.
-  const adapter = new PrismaBetterSQLite3({ url, timeout: 5000 });
-  return new SqliteClient({ adapter: wrap(adapter) });
+  const factory = new PrismaBetterSQLite3({ url, timeout: 5000 });
+  // Keep hold of the connection Prisma opens, so that the progress hot path (server/data/
+  // progress-sqlite.ts) runs on the same connection, under the same transaction lock.
+  const capturing = Object.assign(Object.create(factory) as typeof factory, {
+    connect: async () => {
+      const adapter = await factory.connect();
+      const driver = adapter as unknown as { client: SqliteDriver["client"]; startTransaction: (level?: string) => Promise<{ commit: () => Promise<void>; rollback: () => Promise<void> }> };
+      globalForDb.accelerateurSqliteDriver = { client: driver.client, startTransaction: () => driver.startTransaction("SERIALIZABLE") };
+      return adapter;
+    },
+    connectToShadowDb: () => factory.connectToShadowDb(),
+  });
+  return new SqliteClient({ adapter: wrap(capturing) });
+}
+
+/** The SQLite connection under Prisma (connecting it if needed), or null on PostgreSQL. */
+export async function getSqliteDriver(): Promise<SqliteDriver | null> {
+  if (isPostgres()) return null;
+  if (!globalForDb.accelerateurSqliteDriver) await getDb().$connect();
+  return globalForDb.accelerateurSqliteDriver ?? null;
 }
 
 export function getDb(): Db {
   const { DATABASE_URL } = getEnv();
   if (globalForDb.accelerateurDb?.url !== DATABASE_URL) {
+    delete globalForDb.accelerateurSqliteDriver;
     globalForDb.accelerateurDb = { url: DATABASE_URL, client: createClient(DATABASE_URL) };
   }
   return globalForDb.accelerateurDb.client;
@@ -80,6 +111,7 @@ function countingProxy<T extends object>(target: T): T {
 export function enableQueryCounting() {
   globalForDb.accelerateurCountQueries = true;
   delete globalForDb.accelerateurDb;
+  delete globalForDb.accelerateurSqliteDriver;
 }
 
 /** Runs fn, counting its SQL statements (only after enableQueryCounting()). BEGIN/COMMIT are not counted. */

@@ -54,7 +54,7 @@ describe(`roles on ${engine}`, () => {
     await expect(changeUserRole(admin, { userId: "nobody", role: "trainer" })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
-  it("lists users for admins only, with search and pages", async () => {
+  it("lists users for admins only, with search and pages", { timeout: 120_000 }, async () => {
     const admin = await createUser("admin", "Claire Admin");
     const trainer = await createUser("trainer", "Karim Formateur");
     for (let i = 0; i < USERS_PAGE_SIZE; i++) await createUser("merchant", `Boutique ${i}`);
