@@ -37,6 +37,8 @@ const SCREENS_BY_ROLE: [role: "merchant" | "trainer" | "admin", paths: string[]]
 
 for (const [role, paths] of SCREENS_BY_ROLE) {
   test(`the ${role}'s cohort screens have no automatically detectable accessibility violation`, async ({ browser }) => {
+    // Up to ten screens, each analysed by axe: more than the default minute on a busy machine.
+    test.setTimeout(150_000);
     const context = await browser.newContext();
     const page = await context.newPage();
     await signInAs(page, demoAccount(role));
