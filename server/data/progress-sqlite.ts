@@ -7,6 +7,7 @@ import { applyReport, coveredSeconds, isModuleComplete, isWatchedEnough, parseIn
 import { newlyWatchedSlices } from "@/lib/stats/retention";
 import { coverSession, creditPeriod, parseWatchPeriods, periodBudgetS, serializeWatchPeriods } from "@/lib/watch-budget";
 import { getSqliteDriver, type SqliteDriver } from "../db";
+import type { ProgressRow } from "./progress";
 
 /**
  * The heartbeat's hot path on SQLite: the common report — a module the learner already started,
@@ -19,17 +20,7 @@ import { getSqliteDriver, type SqliteDriver } from "../db";
  * keeps the other counters. Same arithmetic, same rows, same answer as that path.
  */
 
-export type FastRow = {
-  moduleId: string;
-  watchedS: number;
-  lastPositionS: number;
-  quizBestScore: number | null;
-  quizTotal: number | null;
-  quizPassedAt: Date | null;
-  completedAt: Date | null;
-  updatedAt: Date;
-};
-export type FastResult = { row: FastRow | null; addedS: number; droppedS: number; isReplay: boolean } | "fallback";
+export type FastResult = { row: ProgressRow | null; addedS: number; droppedS: number; isReplay: boolean } | "fallback";
 
 type Statements = {
   replay: Statement<[string, string]>;
@@ -111,7 +102,7 @@ export async function recordProgressFast(input: {
   try {
     const found = statements.learner.get(module.id, userId) as LearnerRow | undefined;
     if (!found) throw new AppError("UNAUTHENTICATED");
-    const row: FastRow | null = found.progressId
+    const row: ProgressRow | null = found.progressId
       ? {
           moduleId: module.id,
           watchedS: Number(found.watchedS),

@@ -40,7 +40,8 @@ export type ModuleProgressView = {
   status: ProgressStatus;
 };
 
-type ProgressRow = {
+/** What a learner's progress view is made from (a ModuleProgress row, or the hot path's read of it). */
+export type ProgressRow = {
   moduleId: string;
   watchedS: number;
   lastPositionS: number;
