@@ -1,14 +1,20 @@
-// npm run bench: the benchmarks one after the other, each in its own process (heartbeat, the cohort
-// dashboard, then the admin statistics at 100,000 learners), their lines passed through.
-// `npm run bench -- --json` ends with ONE JSON line holding every figure: {"heartbeat": {...},
-// "cohortDashboard": {...}, "adminStats": {...}}. A benchmark that fails is reported in that line
-// ({"error": ...}) and the next one still runs.
+// npm run bench: the benchmarks one after the other, each in its own process (heartbeat on SQLite and
+// on PostgreSQL with two instances, the cohort dashboard, then the admin statistics at 100,000
+// learners), their lines passed through.
+// `npm run bench -- --json` ends with ONE JSON line holding every figure:
+// {"sqlite": {"pingRps", "heartbeatRps", "pingP99Ms", "heartbeatP99Ms", …}, "postgresql": {…},
+//  "heartbeat": {clients, seconds, …}, "cohortDashboard": {...}, "adminStats": {...}}.
+// A benchmark that fails is reported in that line ({"error": ...}) and the next one still runs.
+// `--heartbeat-only` runs the heartbeat benchmark alone (about a minute and a half);
+// `--engine sqlite` (or postgresql) limits it to one engine.
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 
 const isJson = process.argv.includes("--json");
-const args = process.argv.slice(2);
+const isHeartbeatOnly = process.argv.includes("--heartbeat-only");
+const engineIndex = process.argv.indexOf("--engine");
+const engineArgs = engineIndex >= 0 ? ["--engine", process.argv[engineIndex + 1] ?? ""] : [];
 
 type Run = { code: number | null; lines: string[]; json: Record<string, unknown> | null };
 
@@ -37,32 +43,29 @@ function run(file: string, extraArgs: string[]): Promise<Run> {
   });
 }
 
-/** The heartbeat benchmark prints a table; its rows are read back into figures. */
-function heartbeatFigures(result: Run): Record<string, unknown> {
-  if (result.json) return result.json;
-  const rowOf = (label: string) => {
-    const line = result.lines.find((l) => l.startsWith(label));
-    const numbers = line?.slice(label.length).trim().split(/\s+/).map(Number);
-    if (!numbers || numbers.length !== 4 || numbers.some(Number.isNaN)) return null;
-    const [requestsPerS, p50Ms, p99Ms, errors] = numbers as [number, number, number, number];
-    return { requestsPerS, p50Ms, p99Ms, errors };
-  };
-  const ping = rowOf("GET /api/ping (bare, 204)");
-  const progress = rowOf("POST /api/progress (heartbeat)");
-  if (!ping || !progress) return { error: `heartbeat benchmark gave no figures (exit code ${result.code})` };
-  const clients = result.lines.join("\n").match(/(\d+) concurrent clients/)?.[1];
-  return { clients: clients ? Number(clients) : null, ping, progress };
+const notRun = { error: "not run (--heartbeat-only)" };
+const heartbeat = await run("heartbeat.bench.mts", ["--json", ...engineArgs]);
+const heartbeatFigures = (heartbeat.json?.heartbeat as Record<string, unknown> | undefined) ?? {};
+const engineFigures = (engine: string) =>
+  (heartbeatFigures[engine] as Record<string, unknown> | undefined) ??
+  (engineArgs.length && !engineArgs[1]!.includes(engine)
+    ? { error: `not run (--engine ${engineArgs[1]})` }
+    : { error: `heartbeat benchmark gave no figures for ${engine} (exit code ${heartbeat.code})` });
+const { sqlite: _sqlite, postgresql: _postgresql, ...heartbeatRun } = heartbeatFigures;
+let dashboard: Run | null = null;
+let adminStats: Run | null = null;
+if (!isHeartbeatOnly) {
+  console.log("");
+  dashboard = await run("cohort-dashboard.bench.mts", ["--json"]);
+  console.log("");
+  adminStats = await run("admin-stats.bench.mts", ["--json"]);
 }
-
-const heartbeat = await run("heartbeat.bench.mts", args);
-console.log("");
-const dashboard = await run("cohort-dashboard.bench.mts", [...args.filter((a) => a !== "--json"), "--json"]);
-console.log("");
-const adminStats = await run("admin-stats.bench.mts", [...args.filter((a) => a !== "--json"), "--json"]);
 const figures = {
-  heartbeat: heartbeatFigures(heartbeat),
-  cohortDashboard: (dashboard.json?.cohortDashboard as Record<string, unknown> | undefined) ?? { error: `cohort dashboard benchmark gave no figures (exit code ${dashboard.code})` },
-  adminStats: (adminStats.json?.adminStats as Record<string, unknown> | undefined) ?? { error: `admin statistics benchmark gave no figures (exit code ${adminStats.code})` },
+  sqlite: engineFigures("sqlite"),
+  postgresql: engineFigures("postgresql"),
+  heartbeat: heartbeatRun,
+  cohortDashboard: !dashboard ? notRun : ((dashboard.json?.cohortDashboard as Record<string, unknown> | undefined) ?? { error: `cohort dashboard benchmark gave no figures (exit code ${dashboard.code})` }),
+  adminStats: !adminStats ? notRun : ((adminStats.json?.adminStats as Record<string, unknown> | undefined) ?? { error: `admin statistics benchmark gave no figures (exit code ${adminStats.code})` }),
 };
 if (isJson) console.log(JSON.stringify(figures));
-process.exit(heartbeat.code === 0 && dashboard.code === 0 && adminStats.code === 0 ? 0 : 1);
+process.exit([heartbeat, dashboard, adminStats].every((r) => r === null || r.code === 0) ? 0 : 1);
