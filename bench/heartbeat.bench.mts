@@ -421,6 +421,8 @@ type EngineFigures = {
   instances: number;
   /** Unexpected errors the servers logged during the whole engine run (sign-ups included), by kind. */
   serverErrors: string[];
+  /** Each instance's GET /api/health (one database query) once the heartbeats are over: "ok 12 ms", or what went wrong. */
+  healthAfter: string[];
   /** PostgreSQL only: the servers' connections by state once the heartbeats are over. */
   connectionsAfter?: Record<string, number>;
   pingRps: number;
@@ -479,11 +481,13 @@ async function measureEngine(servers: Server[], postgresPort: number | null, lab
     sample,
   );
   heartbeatWindowUs = [heartbeat.cpu.start.monotonicUs, heartbeat.cpu.end.monotonicUs];
+  const healthAfter = await Promise.all(servers.map((server) => checkHealth(server.origin)));
   const p = figuresOf(ping);
   const h = figuresOf(heartbeat);
   return {
     instances: servers.length,
     serverErrors: summariseServerErrors(servers.map((server) => server.log)),
+    healthAfter,
     pingRps: p.rps,
     pingP50Ms: p.p50Ms,
     pingP99Ms: p.p99Ms,
@@ -496,6 +500,18 @@ async function measureEngine(servers: Server[], postgresPort: number | null, lab
     ping: p,
     heartbeat: h,
   };
+}
+
+/** A server that still answers ping but not this query after the load has lost its database connections (a stuck pool). */
+async function checkHealth(origin: string): Promise<string> {
+  const started = performance.now();
+  try {
+    const response = await fetch(`${origin}/api/health`, { signal: AbortSignal.timeout(5000) });
+    await response.arrayBuffer();
+    return `${response.status === 200 ? "ok" : response.status} ${Math.round(performance.now() - started)} ms`;
+  } catch (error) {
+    return (error as Error).name === "TimeoutError" ? "no answer within 5 s" : `failed: ${(error as Error).message}`;
+  }
 }
 
 function printTable(title: string, f: EngineFigures) {
@@ -511,6 +527,7 @@ function printTable(title: string, f: EngineFigures) {
   if (f.ping.errors) console.log(`ping errors: ${errorsText(f.ping)}`);
   if (f.heartbeat.errors) console.log(`heartbeat errors: ${errorsText(f.heartbeat)}`);
   for (const line of f.serverErrors.slice(0, 6)) console.log(`server log: ${line}`);
+  console.log(`GET /api/health of each instance after the heartbeats: ${f.healthAfter.join("; ")}`);
   if (f.connectionsAfter) console.log(`PostgreSQL connections of the servers after the heartbeats: ${Object.entries(f.connectionsAfter).map(([state, n]) => `${n} ${state}`).join(", ") || "none"}`);
   console.log(`(CPU columns: ms of CPU per request during the measured seconds — the next-server process(es), PostgreSQL's processes, this load generator; busy: the machine's cores. Heartbeats answered 200 were credited ${Math.round(f.creditedShare * 100)} % of the seconds they reported.)`);
 }
