@@ -6,7 +6,7 @@ import { isRole, type Role } from "@/lib/roles";
 import type { SignInInput, SignUpInput } from "@/lib/schemas/auth";
 import { ACCOUNT_POLICY, IP_POLICY, accountThrottleKey, ipThrottleKey } from "@/lib/throttle";
 import { learnerDeltas } from "@/lib/stats/counters";
-import { getDb, inSerializableTransaction, isPostgres, isUniqueViolation, isWriteConflict } from "../db";
+import { getDb, isPostgres, isUniqueViolation, isWriteConflict } from "../db";
 import { recordAudit } from "./audit";
 import { applyDeltas } from "./stat-counters";
 import { clearThrottle, isThrottled, recordSignInFailure } from "./throttle";
@@ -54,16 +54,32 @@ export async function createUserWithRole(input: {
 
 type NewUser = { email: string; passwordHash: string; name: string; role: Role; sector?: string | null; department?: string | null; sizeBand?: string | null };
 
-/** A new account and, for a merchant, the registration counters, in one transaction. */
+/** A counter row created at the same moment by another transaction: the sign-up is simply tried again. */
+class CounterRace extends Error {}
+
+/**
+ * A new account and, for a merchant, the registration counters, in one transaction. At the
+ * database's default isolation: the counters only add to rows (`value + 1`), and depend on nothing
+ * read, so concurrent sign-ups need not be serializable (they conflicted on the week's counter row
+ * on PostgreSQL). A unique violation on the e-mail is EMAIL_TAKEN; on a counter row being created by
+ * a concurrent sign-up, the whole sign-up is tried again.
+ */
 async function createCountedUser(data: NewUser) {
-  return inSerializableTransaction(
-    async (tx) => {
-      const user = await tx.user.create({ data });
-      await applyDeltas(tx, learnerDeltas(user, 1));
-      return user;
-    },
-    { retriesUniqueViolations: false },
-  );
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await getDb().$transaction(async (tx) => {
+        const user = await tx.user.create({ data });
+        try {
+          await applyDeltas(tx, learnerDeltas(user, 1));
+        } catch (error) {
+          throw isUniqueViolation(error) ? new CounterRace() : error;
+        }
+        return user;
+      });
+    } catch (error) {
+      if (!(error instanceof CounterRace) || attempt >= 5) throw error;
+    }
+  }
 }
 
 /**
