@@ -4,8 +4,8 @@ import { JoinCodeForm } from "@/components/cohorts-learner/join-code-form";
 import { TodoList } from "@/components/cohorts-learner/todo-list";
 import { AttestationButton } from "@/components/progress/attestation-button";
 import { ProgressBar } from "@/components/progress/progress-bar";
-import { progressChaptersHtml } from "@/components/progress/progress-markup";
-import { StaticHtml } from "@/components/programme/static-html";
+import { StatusBadge } from "@/components/progress/status-badge";
+import { VendorBadge } from "@/components/programme/vendor-badge";
 import { formatDuration } from "@/lib/format";
 import { can } from "@/lib/permissions";
 import { requirePermission } from "@/server/auth";
@@ -13,7 +13,6 @@ import { now } from "@/server/clock";
 import { listTodo } from "@/server/data/assignments";
 import { listLearnerCohorts } from "@/server/data/memberships";
 import { findOwnAttestation } from "@/server/data/progress";
-import { getProgramme } from "@/server/content";
 import { getTranslator } from "@/server/i18n";
 import { getLearnerSummary } from "@/server/learner";
 import { isNeutralPathChosen } from "@/server/path-preference";
@@ -94,7 +93,40 @@ export default async function MyProgressPage({ searchParams }: { searchParams: P
         )}
       </section>
 
-      <StaticHtml as="ol" className="progress-chapters" html={progressChaptersHtml(getProgramme(), summary, locale, isNeutralPath)} />
+      <ol className="space-y-6">
+        {summary.chapters.map((c) => (
+          <li key={c.chapter.id} className="space-y-3" data-testid={`chapter-progress-${c.chapter.id}`}>
+            <h2 className="text-xl font-semibold">
+              {t("programme.chapterNumber", { number: c.chapter.order })} ·{" "}
+              <Link href={`/chapters/${c.chapter.id}`} className="underline-offset-4 hover:underline">
+                {c.chapter.title[locale]}
+              </Link>
+            </h2>
+            <div className="grid gap-3 sm:grid-cols-2">
+              <ProgressBar value={percent(c.completedStepCount, c.stepCount)} label={t("chapter.progress", { done: c.completedStepCount, total: c.stepCount })} size="sm" />
+              <ProgressBar
+                value={percent(c.watchedS, c.pathDurationS)}
+                label={t("myProgress.byTime", { watched: formatDuration(c.watchedS, locale), total: formatDuration(c.pathDurationS, locale) })}
+                size="sm"
+              />
+            </div>
+            <ul className="divide-y divide-neutral-200 rounded-lg border border-neutral-200 bg-white">
+              {c.modules.map(({ module, state }) => (
+                <li key={module.id} className="flex flex-wrap items-center gap-2 px-3 py-2" data-module-id={module.id}>
+                  <Link href={`/modules/${module.id}`} className="font-medium text-brand-800 underline-offset-2 hover:underline">
+                    {module.title[locale]}
+                  </Link>
+                  {module.vendor && <VendorBadge t={t} />}
+                  <span className="ml-auto flex items-center gap-2 text-sm text-neutral-600">
+                    {state.watchedS > 0 && <span>{formatDuration(Math.min(state.watchedS, module.durationS), locale)} / {formatDuration(module.durationS, locale)}</span>}
+                    <StatusBadge status={state.status} t={t} />
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ol>
     </div>
   );
 }

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ModuleList } from "@/components/programme/module-list";
 import { PathSwitch } from "@/components/programme/path-switch";
-import { chapterModulesHtml } from "@/components/programme/programme-markup";
-import { StaticHtml } from "@/components/programme/static-html";
 import { ChapterMeta, ChapterStepsBar } from "@/components/programme/chapter-progress";
 import { completedModuleIds } from "@/lib/learner-summary";
 import { getSessionUser } from "@/server/auth";
@@ -46,7 +45,7 @@ export default async function ChapterPage({ params }: { params: Params }) {
         <h2 id="modules-heading" className="text-xl font-semibold">
           {t("chapter.modules")}
         </h2>
-        <StaticHtml as="ol" className="mod-list" html={chapterModulesHtml(getProgramme(), chapter, locale, isNeutralPath, states)} />
+        <ModuleList items={items} modulesById={getProgramme().modulesById} locale={locale} t={t} isDetailed states={states} />
       </section>
     </div>
   );
