@@ -1,30 +1,33 @@
 import Link from "next/link";
 import { JoinCodeForm } from "@/components/cohorts-learner/join-code-form";
 import { TodoList } from "@/components/cohorts-learner/todo-list";
-import { ModuleList } from "@/components/programme/module-list";
 import { PathSwitch } from "@/components/programme/path-switch";
+import { homeChaptersHtml } from "@/components/programme/programme-markup";
 import { SearchForm } from "@/components/programme/search-form";
-import { ChapterMeta, ChapterStepsBar } from "@/components/programme/chapter-progress";
+import { StaticHtml } from "@/components/programme/static-html";
 import { pathDurationS } from "@/lib/content/path";
 import { formatDuration } from "@/lib/format";
 import { can } from "@/lib/permissions";
-import { completedModuleIds, summarizeLearner } from "@/lib/learner-summary";
-import { getModuleStates } from "@/server/learner";
+import { summarizeLearner } from "@/lib/learner-summary";
 import { getSessionUser } from "@/server/auth";
 import { now } from "@/server/clock";
 import { listTodo } from "@/server/data/assignments";
 import { listLearnerCohorts } from "@/server/data/memberships";
+import { getLearnerPageState } from "@/server/data/progress-views";
 import { getChapterPath, getProgramme } from "@/server/content";
 import { getTranslator } from "@/server/i18n";
 import { isNeutralPathChosen } from "@/server/path-preference";
 
 export default async function ProgrammeHomePage() {
-  const [{ locale, t }, user, isNeutralPath] = await Promise.all([getTranslator(), getSessionUser(), isNeutralPathChosen()]);
+  const [{ locale, t }, user] = await Promise.all([getTranslator(), getSessionUser()]);
   const programme = getProgramme();
-  const states = user ? await getModuleStates(user) : undefined;
+  // The learner's path and progress in one read; visitors keep their path in a cookie.
+  const learner = user ? await getLearnerPageState(user) : null;
+  const isNeutralPath = learner ? learner.isNeutralPath : await isNeutralPathChosen();
+  const states = learner?.states;
   const isLearner = can(user, "cohorts:join");
-  const [todo, learnerCohorts] = user && isLearner ? await Promise.all([listTodo(user, now()), listLearnerCohorts(user)]) : [[], []];
-  const completed = completedModuleIds(states);
+  // Groups and the to-do list (made of the groups' assignments) are read only for a learner in a group.
+  const [todo, learnerCohorts] = user && isLearner && learner?.isInCohort ? await Promise.all([listTodo(user, now()), listLearnerCohorts(user)]) : [[], []];
   const summary = states ? summarizeLearner(programme, states, isNeutralPath) : null;
   const paths = programme.chapters.map((chapter) => ({ chapter, items: getChapterPath(chapter, isNeutralPath) }));
   const moduleCount = paths.reduce((sum, p) => sum + p.items.length, 0);
@@ -86,28 +89,7 @@ export default async function ProgrammeHomePage() {
         />
         <SearchForm label={t("search.label")} submitLabel={t("search.submit")} />
       </div>
-      <ol className="space-y-8">
-        {paths.map(({ chapter, items }) => (
-          <li key={chapter.id} aria-labelledby={`chapter-${chapter.id}`} className="space-y-3">
-            <div>
-              <p className="text-sm font-semibold tracking-wide text-brand-700 uppercase">{t("programme.chapterNumber", { number: chapter.order })}</p>
-              <h2 id={`chapter-${chapter.id}`} className="text-2xl font-bold">
-                <Link href={`/chapters/${chapter.id}`} className="underline-offset-4 hover:underline">
-                  {chapter.title[locale]}
-                </Link>
-              </h2>
-              <p className="text-neutral-700">{chapter.summary[locale]}</p>
-              <ChapterMeta items={items} locale={locale} t={t} />
-            </div>
-            {states && (
-              <div className="max-w-md">
-                <ChapterStepsBar chapter={chapter} completed={completed} t={t} size="sm" />
-              </div>
-            )}
-            <ModuleList items={items} modulesById={programme.modulesById} locale={locale} t={t} states={states} />
-          </li>
-        ))}
-      </ol>
+      <StaticHtml as="ol" className="chapters" html={homeChaptersHtml(programme, locale, isNeutralPath, states)} />
     </div>
   );
 }

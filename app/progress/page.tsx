@@ -4,18 +4,18 @@ import { JoinCodeForm } from "@/components/cohorts-learner/join-code-form";
 import { TodoList } from "@/components/cohorts-learner/todo-list";
 import { AttestationButton } from "@/components/progress/attestation-button";
 import { ProgressBar } from "@/components/progress/progress-bar";
-import { StatusBadge } from "@/components/progress/status-badge";
-import { VendorBadge } from "@/components/programme/vendor-badge";
+import { progressChaptersHtml } from "@/components/progress/progress-markup";
+import { StaticHtml } from "@/components/programme/static-html";
 import { formatDuration } from "@/lib/format";
+import { summarizeLearner } from "@/lib/learner-summary";
 import { can } from "@/lib/permissions";
 import { requirePermission } from "@/server/auth";
 import { now } from "@/server/clock";
 import { listTodo } from "@/server/data/assignments";
 import { listLearnerCohorts } from "@/server/data/memberships";
-import { findOwnAttestation } from "@/server/data/progress";
+import { getProgressPageState } from "@/server/data/progress-views";
+import { getProgramme } from "@/server/content";
 import { getTranslator } from "@/server/i18n";
-import { getLearnerSummary } from "@/server/learner";
-import { isNeutralPathChosen } from "@/server/path-preference";
 
 export const metadata: Metadata = { title: "Mon parcours" };
 
@@ -24,14 +24,13 @@ const percent = (part: number, whole: number) => (whole > 0 ? Math.floor((part /
 export default async function MyProgressPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePermission("progress:record", "/progress");
   const isLearner = can(user, "cohorts:join");
-  const [todo, learnerCohorts, params] = await Promise.all([
-    isLearner ? listTodo(user, now()) : [],
-    isLearner ? listLearnerCohorts(user) : [],
-    searchParams,
-  ]);
+  // The learner's path, progress, attestation and whether they are in a group, in one read.
+  const [params, { locale, t }, learner] = await Promise.all([searchParams, getTranslator(), getProgressPageState(user)]);
+  // Groups and the to-do list (made of the groups' assignments) are read only for a learner in a group.
+  const [todo, learnerCohorts] = isLearner && learner.isInCohort ? await Promise.all([listTodo(user, now()), listLearnerCohorts(user)]) : [[], []];
   const joinedCohort = typeof params.joined === "string" ? learnerCohorts.find((c) => c.id === params.joined) : undefined;
-  const [{ locale, t }, isNeutralPath, attestation] = await Promise.all([getTranslator(), isNeutralPathChosen(), findOwnAttestation(user)]);
-  const summary = await getLearnerSummary(user, isNeutralPath);
+  const { isNeutralPath, hasAttestation } = learner;
+  const summary = summarizeLearner(getProgramme(), learner.states, isNeutralPath);
   const isStarted = summary.timeSpentS > 0 || summary.completedStepCount > 0;
 
   return (
@@ -80,7 +79,7 @@ export default async function MyProgressPage({ searchParams }: { searchParams: P
         {summary.isComplete ? (
           <div className="space-y-2">
             <p className="font-semibold text-green-800">{t("myProgress.done")}</p>
-            {attestation ? (
+            {hasAttestation ? (
               <Link href="/progress/attestation" className="inline-block rounded bg-brand-600 px-4 py-2 font-medium text-white">
                 {t("myProgress.attestationView")}
               </Link>
@@ -93,40 +92,7 @@ export default async function MyProgressPage({ searchParams }: { searchParams: P
         )}
       </section>
 
-      <ol className="space-y-6">
-        {summary.chapters.map((c) => (
-          <li key={c.chapter.id} className="space-y-3" data-testid={`chapter-progress-${c.chapter.id}`}>
-            <h2 className="text-xl font-semibold">
-              {t("programme.chapterNumber", { number: c.chapter.order })} ·{" "}
-              <Link href={`/chapters/${c.chapter.id}`} className="underline-offset-4 hover:underline">
-                {c.chapter.title[locale]}
-              </Link>
-            </h2>
-            <div className="grid gap-3 sm:grid-cols-2">
-              <ProgressBar value={percent(c.completedStepCount, c.stepCount)} label={t("chapter.progress", { done: c.completedStepCount, total: c.stepCount })} size="sm" />
-              <ProgressBar
-                value={percent(c.watchedS, c.pathDurationS)}
-                label={t("myProgress.byTime", { watched: formatDuration(c.watchedS, locale), total: formatDuration(c.pathDurationS, locale) })}
-                size="sm"
-              />
-            </div>
-            <ul className="divide-y divide-neutral-200 rounded-lg border border-neutral-200 bg-white">
-              {c.modules.map(({ module, state }) => (
-                <li key={module.id} className="flex flex-wrap items-center gap-2 px-3 py-2" data-module-id={module.id}>
-                  <Link href={`/modules/${module.id}`} className="font-medium text-brand-800 underline-offset-2 hover:underline">
-                    {module.title[locale]}
-                  </Link>
-                  {module.vendor && <VendorBadge t={t} />}
-                  <span className="ml-auto flex items-center gap-2 text-sm text-neutral-600">
-                    {state.watchedS > 0 && <span>{formatDuration(Math.min(state.watchedS, module.durationS), locale)} / {formatDuration(module.durationS, locale)}</span>}
-                    <StatusBadge status={state.status} t={t} />
-                  </span>
-                </li>
-              ))}
-            </ul>
-          </li>
-        ))}
-      </ol>
+      <StaticHtml as="ol" className="progress-chapters" html={progressChaptersHtml(getProgramme(), summary, locale, isNeutralPath)} />
     </div>
   );
 }

@@ -28,14 +28,26 @@ function FactCell({ fact, locale, t, today }: { fact: Fact | undefined; locale: 
   );
 }
 
+/** The outer element's attributes (the page may render it around the static markup of the content). */
+export const COMPARISON_SECTION_PROPS = { "aria-labelledby": "comparison-heading", className: "min-w-0 space-y-2", "data-testid": "comparison" } as const;
+
 /**
  * Options side by side, one column each, criteria as rows (the first column stays in place while
  * the table scrolls sideways); on phones, one card per option instead. Links to sources are plain
  * links: the platform itself loads nothing from them.
  */
-export function ComparisonTable({ comparison, locale, t, today = new Date() }: { comparison: Comparison; locale: Locale; t: Translate; today?: Date }) {
+export function ComparisonTable(props: { comparison: Comparison; locale: Locale; t: Translate; today?: Date }) {
   return (
-    <section aria-labelledby="comparison-heading" className="min-w-0 space-y-2" data-testid="comparison">
+    <section {...COMPARISON_SECTION_PROPS}>
+      <ComparisonContent {...props} />
+    </section>
+  );
+}
+
+/** What goes inside the comparison's section. */
+export function ComparisonContent({ comparison, locale, t, today = new Date() }: { comparison: Comparison; locale: Locale; t: Translate; today?: Date }) {
+  return (
+    <>
       <h2 id="comparison-heading" className="text-xl font-semibold">
         {t("comparison.title")} — {comparison.title[locale]}
       </h2>
@@ -89,6 +101,6 @@ export function ComparisonTable({ comparison, locale, t, today = new Date() }: {
           </tbody>
         </table>
       </div>
-    </section>
+    </>
   );
 }

@@ -1,27 +1,36 @@
 "use client";
 
-import { useState, type ReactNode } from "react";
-import { ModulePlayer, type ModulePlayerProps } from "@/components/player/module-player";
+import { lazy, Suspense, useState, type ReactNode } from "react";
+import { makeLearningTranslator, type LearningMessages } from "@/components/player/messages";
+import type { ModulePlayerProps } from "@/components/player/module-player";
 import type { ServerProgress } from "@/components/player/progress-reporter";
 import { ProgressBar } from "@/components/progress/progress-bar";
-import { makeTranslator } from "@/lib/i18n";
-import { Quiz } from "./quiz";
+import { LazyQuiz } from "./lazy-quiz";
+import type { PublicQuestion } from "./quiz-view";
+
+// The player is rendered on the server with the page; its code comes in its own chunk, requested as
+// soon as this one runs, and the rest of the page is interactive without waiting for it (React.lazy:
+// next/dynamic would add its own loader code to the page's first load).
+const playerModule = typeof window === "undefined" ? null : import("@/components/player/module-player");
+const ModulePlayer = lazy(async () => ({ default: (await (playerModule ?? import("@/components/player/module-player"))).ModulePlayer }));
 
 /** The player, the learner's progress in the module and the quiz, sharing one progress state. */
 export function ModuleLearning({
   player,
-  questions,
+  messages,
+  quiz,
   initialProgress,
   aside,
   middle,
 }: {
-  player: Omit<ModulePlayerProps, "onProgress" | "aside" | "belowVideo" | "middle">;
-  questions: { question: string; choices: string[] }[];
+  player: Omit<ModulePlayerProps, "onProgress" | "aside" | "belowVideo" | "middle" | "messages">;
+  messages: LearningMessages;
+  quiz: { questions: PublicQuestion[]; staticHtml: string };
   initialProgress: ServerProgress | null;
   aside?: ReactNode;
   middle?: ReactNode;
 }) {
-  const t = makeTranslator(player.locale);
+  const t = makeLearningTranslator(messages);
   const [progress, setProgress] = useState<ServerProgress | null>(initialProgress);
   const percent = progress ? Math.min(100, Math.floor((progress.watchedS / progress.durationS) * 100)) : 0;
   const progressPanel = progress && (
@@ -31,15 +40,17 @@ export function ModuleLearning({
       </h2>
       <ProgressBar value={percent} label={t("progress.watched", { percent })} />
       <p className="text-sm">
-        {progress.isQuizPassed ? t("progress.quizPassed", { score: progress.quizBestScore ?? 0, total: progress.quizTotal ?? questions.length }) : t("progress.quizTodo")}
+        {progress.isQuizPassed ? t("progress.quizPassed", { score: progress.quizBestScore ?? 0, total: progress.quizTotal ?? quiz.questions.length }) : t("progress.quizTodo")}
       </p>
       {progress.status === "completed" && <p className="font-semibold text-green-800">✓ {t("progress.completed")}</p>}
     </section>
   );
   return (
     <div className="space-y-8">
-      <ModulePlayer {...player} onProgress={setProgress} aside={aside} belowVideo={progressPanel} middle={middle} />
-      <Quiz moduleId={player.moduleId} questions={questions} locale={player.locale} isSignedIn={!!player.session} onProgress={setProgress} />
+      <Suspense>
+        <ModulePlayer {...player} messages={messages} onProgress={setProgress} aside={aside} belowVideo={progressPanel} middle={middle} />
+      </Suspense>
+      <LazyQuiz moduleId={player.moduleId} questions={quiz.questions} messages={messages} isSignedIn={!!player.session} onProgress={setProgress} staticHtml={quiz.staticHtml} />
     </div>
   );
 }

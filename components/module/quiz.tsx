@@ -1,31 +1,34 @@
 "use client";
 
 import { useState } from "react";
-import { makeTranslator, type Locale } from "@/lib/i18n";
-import { passingScore, type QuizResult } from "@/lib/quiz";
+import { makeLearningTranslator, type LearningMessages } from "@/components/player/messages";
 import type { ServerProgress } from "@/components/player/progress-reporter";
-
-type PublicQuestion = { question: string; choices: string[] };
+import type { QuizResult } from "@/lib/quiz";
+import { QuizView, type PublicQuestion } from "./quiz-view";
 
 /**
  * The checkpoint quiz. Answers are graded by the server (they are not in the page); the result
- * says which answers were right and why; retrying is allowed and the best result counts.
+ * says which answers were right and why; retrying is allowed and the best result counts. Loaded
+ * when the learner comes near it (components/module/lazy-quiz.tsx), which hands over the answers
+ * already chosen in the static markup.
  */
 export function Quiz({
   moduleId,
   questions,
-  locale,
+  messages,
   isSignedIn,
   onProgress,
+  initialAnswers,
 }: {
   moduleId: string;
   questions: PublicQuestion[];
-  locale: Locale;
+  messages: LearningMessages;
   isSignedIn: boolean;
   onProgress: (progress: ServerProgress) => void;
+  initialAnswers?: (number | null)[];
 }) {
-  const t = makeTranslator(locale);
-  const [answers, setAnswers] = useState<(number | null)[]>(() => questions.map(() => null));
+  const t = makeLearningTranslator(messages);
+  const [answers, setAnswers] = useState<(number | null)[]>(() => questions.map((_, qi) => initialAnswers?.[qi] ?? null));
   const [result, setResult] = useState<QuizResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [isSubmitting, setIsSubmitting] = useState(false);
@@ -57,79 +60,22 @@ export function Quiz({
     }
   }
 
-  function retry() {
-    setAnswers(questions.map(() => null));
-    setResult(null);
-  }
-
   return (
-    <section aria-labelledby="quiz-heading" className="space-y-4">
-      <h2 id="quiz-heading" className="text-xl font-semibold">
-        {t("quiz.title")}
-      </h2>
-      <p className="text-neutral-700">{t("quiz.intro", { count: questions.length })}</p>
-      {!isSignedIn && <p className="rounded border border-sky-300 bg-sky-50 p-2 text-sm text-sky-900">{t("quiz.signIn")}</p>}
-      <form
-        className="space-y-4"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
-        {questions.map((question, qi) => {
-          const name = `${moduleId}-q${qi}`;
-          const graded = result?.results[qi];
-          return (
-            <fieldset key={name} className="space-y-2 rounded-lg border border-neutral-200 bg-white p-4">
-              <legend className="px-1 font-semibold">
-                {t("quiz.question", { number: qi + 1 })} — {question.question}
-              </legend>
-              {question.choices.map((choice, ci) => (
-                <label key={ci} className="flex items-start gap-2">
-                  <input
-                    type="radio"
-                    name={name}
-                    value={ci}
-                    checked={answers[qi] === ci}
-                    disabled={!!result || !isSignedIn}
-                    onChange={() => setAnswers((previous) => previous.map((a, i) => (i === qi ? ci : a)))}
-                    className="mt-1"
-                  />
-                  <span>{choice}</span>
-                </label>
-              ))}
-              {graded && (
-                <div role="status" className={`rounded p-2 text-sm ${graded.isCorrect ? "bg-green-50 text-green-900" : "bg-red-50 text-red-900"}`}>
-                  <p className="font-semibold">
-                    {graded.isCorrect ? t("quiz.correct") : t("quiz.incorrect", { answer: question.choices[graded.correctAnswer] ?? "" })}
-                  </p>
-                  <p>{graded.explanation}</p>
-                </div>
-              )}
-            </fieldset>
-          );
-        })}
-        {error && (
-          <p role="alert" className="text-sm font-medium text-red-700">
-            {error}
-          </p>
-        )}
-        {result ? (
-          <div className="flex flex-wrap items-center gap-3" aria-live="polite">
-            <p className="font-semibold">
-              {t("quiz.score", { correct: result.score, total: result.total })}{" "}
-              {result.isPassed ? t("quiz.passed") : t("quiz.failed", { needed: passingScore(result.total), total: result.total })}
-            </p>
-            <button type="button" onClick={retry} className="rounded border border-brand-600 px-4 py-2 font-medium text-brand-700 hover:bg-brand-50">
-              {t("quiz.retry")}
-            </button>
-          </div>
-        ) : (
-          <button type="submit" disabled={isSubmitting || !isSignedIn} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
-            {t("quiz.submit")}
-          </button>
-        )}
-      </form>
-    </section>
+    <QuizView
+      moduleId={moduleId}
+      questions={questions}
+      t={t}
+      isSignedIn={isSignedIn}
+      answers={answers}
+      result={result}
+      error={error}
+      isSubmitting={isSubmitting}
+      onAnswer={(qi, ci) => setAnswers((previous) => previous.map((a, i) => (i === qi ? ci : a)))}
+      onSubmit={() => void submit()}
+      onRetry={() => {
+        setAnswers(questions.map(() => null));
+        setResult(null);
+      }}
+    />
   );
 }

@@ -3,8 +3,9 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import type { Cue } from "@/lib/content/types";
 import { formatClock } from "@/lib/format";
-import { makeTranslator, type Locale } from "@/lib/i18n";
+import type { Locale } from "@/lib/i18n";
 import { WatchTracker } from "@/lib/watch-tracker";
+import { makeLearningTranslator, type LearningMessages } from "./messages";
 import { HEARTBEAT_INTERVAL_S, ProgressReporter, type ServerProgress } from "./progress-reporter";
 
 export const PLAYBACK_RATES = [0.75, 1, 1.25, 1.5, 1.75, 2] as const;
@@ -22,6 +23,8 @@ export type ModulePlayerProps = {
   objectives: string[];
   keyPoints: string[];
   locale: Locale;
+  /** The player's messages in the learner's language (components/player/messages.ts). */
+  messages: LearningMessages;
   /** Signed playback session; null for visitors (the player plays, nothing is recorded). */
   session: string | null;
   initialPositionS: number;
@@ -43,8 +46,8 @@ export type ModulePlayerProps = {
  * WebVTT track. Both feed the same tracker, so they report the same watched intervals.
  */
 export function ModulePlayer(props: ModulePlayerProps) {
-  const { moduleId, title, subtitle, durationS, cues, objectives, keyPoints, locale, session, initialPositionS, videoSrc, onProgress, aside, belowVideo, middle } = props;
-  const t = makeTranslator(locale);
+  const { moduleId, title, subtitle, durationS, cues, objectives, keyPoints, locale, messages, session, initialPositionS, videoSrc, onProgress, aside, belowVideo, middle } = props;
+  const t = makeLearningTranslator(messages);
   const [positionS, setPositionS] = useState(initialPositionS);
   const [isPlaying, setIsPlaying] = useState(false);
   const [rate, setRate] = useState<number>(1);
@@ -60,6 +63,10 @@ export function ModulePlayer(props: ModulePlayerProps) {
   const videoRef = useRef<HTMLVideoElement | null>(null);
   const onProgressRef = useRef(onProgress);
   onProgressRef.current = onProgress;
+  // The controls do nothing until this component's code has run (it loads in its own chunk after
+  // the page's): disabled until then, so that a choice made in the meantime is not silently lost.
+  const [isReady, setIsReady] = useState(false);
+  useEffect(() => setIsReady(true), []);
 
   useEffect(() => {
     tracker.current.seek(initialPositionS);
@@ -280,18 +287,19 @@ export function ModulePlayer(props: ModulePlayerProps) {
             step={1}
             value={Math.floor(positionS)}
             onChange={(event) => seekTo(Number(event.target.value))}
+            disabled={!isReady}
             aria-label={t("player.position")}
             aria-valuetext={t("player.positionText", { current: formatClock(positionS), total: formatClock(durationS) })}
             className="w-full accent-white"
           />
           <div className="flex flex-wrap items-center gap-1">
-            <button type="button" className={buttonClass} onClick={() => (isPlaying ? pause() : play())}>
+            <button type="button" className={buttonClass} onClick={() => (isPlaying ? pause() : play())} disabled={!isReady}>
               {isPlaying ? t("player.pause") : t("player.play")}
             </button>
-            <button type="button" className={buttonClass} onClick={() => seekTo(position.current - SEEK_STEP_S)}>
+            <button type="button" className={buttonClass} onClick={() => seekTo(position.current - SEEK_STEP_S)} disabled={!isReady}>
               −10 s<span className="sr-only"> ({t("player.back10")})</span>
             </button>
-            <button type="button" className={buttonClass} onClick={() => seekTo(position.current + SEEK_STEP_S)}>
+            <button type="button" className={buttonClass} onClick={() => seekTo(position.current + SEEK_STEP_S)} disabled={!isReady}>
               +10 s<span className="sr-only"> ({t("player.forward10")})</span>
             </button>
             <span className="px-2 text-sm tabular-nums" data-testid="player-time">
@@ -302,6 +310,7 @@ export function ModulePlayer(props: ModulePlayerProps) {
               <select
                 value={rate}
                 onChange={(event) => setRate(Number(event.target.value))}
+                disabled={!isReady}
                 className="rounded bg-white/10 px-1 py-1 text-white"
                 aria-label={t("player.speed")}
               >
@@ -312,7 +321,7 @@ export function ModulePlayer(props: ModulePlayerProps) {
                 ))}
               </select>
             </label>
-            <button type="button" className={buttonClass} aria-pressed={areCaptionsOn} onClick={() => setAreCaptionsOn((on) => !on)}>
+            <button type="button" className={buttonClass} aria-pressed={areCaptionsOn} onClick={() => setAreCaptionsOn((on) => !on)} disabled={!isReady}>
               {t("player.captions")}
             </button>
           </div>

@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ModuleList } from "@/components/programme/module-list";
 import { PathSwitch } from "@/components/programme/path-switch";
+import { chapterModulesHtml } from "@/components/programme/programme-markup";
+import { StaticHtml } from "@/components/programme/static-html";
 import { ChapterMeta, ChapterStepsBar } from "@/components/programme/chapter-progress";
 import { completedModuleIds } from "@/lib/learner-summary";
 import { getSessionUser } from "@/server/auth";
-import { getModuleStates } from "@/server/learner";
+import { getLearnerPageState } from "@/server/data/progress-views";
 import { getChapter, getChapterPath, getProgramme } from "@/server/content";
 import { getTranslator } from "@/server/i18n";
 import { isNeutralPathChosen } from "@/server/path-preference";
@@ -21,9 +22,12 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function ChapterPage({ params }: { params: Params }) {
   const chapter = getChapter((await params).chapterId);
   if (!chapter) notFound();
-  const [{ locale, t }, isNeutralPath, user] = await Promise.all([getTranslator(), isNeutralPathChosen(), getSessionUser()]);
+  const [{ locale, t }, user] = await Promise.all([getTranslator(), getSessionUser()]);
+  // The learner's path and progress in one read; visitors keep their path in a cookie.
+  const learner = user ? await getLearnerPageState(user) : null;
+  const isNeutralPath = learner ? learner.isNeutralPath : await isNeutralPathChosen();
+  const states = learner?.states;
   const items = getChapterPath(chapter, isNeutralPath);
-  const states = user ? await getModuleStates(user) : undefined;
   return (
     <div className="space-y-6">
       <Link href="/" className="text-sm font-medium text-brand-700 underline">
@@ -45,7 +49,7 @@ export default async function ChapterPage({ params }: { params: Params }) {
         <h2 id="modules-heading" className="text-xl font-semibold">
           {t("chapter.modules")}
         </h2>
-        <ModuleList items={items} modulesById={getProgramme().modulesById} locale={locale} t={t} isDetailed states={states} />
+        <StaticHtml as="ol" className="mod-list" html={chapterModulesHtml(getProgramme(), chapter, locale, isNeutralPath, states)} />
       </section>
     </div>
   );

@@ -1,0 +1,179 @@
+// npm run bench — requests/s of the signed-in learner's pages (home, a chapter, a module, Mon parcours)
+// at 20 concurrent connections (autocannon), each beside the bare route handler (GET /api/ping, 204)
+// measured in the same run against the same production server; the home page's HTML size (bytes,
+// before compression) and the module page's first-load JavaScript (the `<script src>` chunks its HTML
+// references, each gzip-compressed here with node:zlib, summed; not the noModule polyfills, which
+// current browsers do not load). For scale, GET /search (the shared layout, with its session lookup,
+// around a search form: about the least any signed-in page costs) is measured the same way.
+// Numbers, not pass/fail.
+// `--json` prints one last line: {"pages":{"sqlite":{"pingRps",…,"homeHtmlBytes","moduleFirstLoadJsGzipBytes"}}}.
+// Traffic goes to 127.0.0.1 only, for a bounded time. BENCH_PAGES_REBUILD=1 rebuilds the server first.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { migrateDatabase } from "../scripts/lib/migrate.mjs";
+import { createPlaybackSession } from "@/server/playback-session";
+
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
+const WARMUP_S = 3;
+const PORT = Number(process.env.BENCH_PORT ?? 3291);
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+const CHAPTER_ID = "place-de-marche";
+// A vendor module: its page has the most to show (neutral twin, comparison table, quiz, transcript).
+const MODULE_ID = "marche-vendre-sur-amazon";
+const WATCHED_MODULE_IDS = ["transition-pourquoi-vendre-en-ligne", "marche-comprendre-les-places-de-marche", MODULE_ID];
+const isJson = process.argv.includes("--json");
+const root = join(import.meta.dirname, "..");
+const distDir = process.env.BENCH_PAGES_DIST_DIR ?? ".next-bench-pages";
+const dir = mkdtempSync(join(tmpdir(), "accelerateur-bench-pages-"));
+const env = {
+  ...process.env,
+  NODE_ENV: "production" as const,
+  NEXT_TELEMETRY_DISABLED: "1",
+  NEXT_DIST_DIR: distDir,
+  DATABASE_URL: `file:${join(dir, "bench.db")}`,
+  AUTH_SECRET: "bench-secret-bench-secret-bench-secret-01",
+  NEXTAUTH_URL: ORIGIN,
+};
+Object.assign(process.env, env);
+
+type AutocannonResult = { requests: { average: number; total: number }; latency: { p50: number; p99: number }; non2xx: number; errors: number; timeouts: number };
+type AutocannonOptions = { url: string; connections: number; duration: number; headers?: Record<string, string> };
+// autocannon ships no types: this is the one call used here.
+const autocannon = createRequire(import.meta.url)("autocannon") as (options: AutocannonOptions) => Promise<AutocannonResult>;
+
+async function waitForServer() {
+  for (let i = 0; i < 240; i++) {
+    try {
+      if ((await fetch(`${ORIGIN}/api/ping`)).status === 204) return;
+    } catch {
+      // not yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error("server did not start");
+}
+
+async function signUpAndSignIn(): Promise<{ cookie: string; userId: string }> {
+  const email = "bench-pages@exemple.test";
+  const password = "banc d'essai des pages";
+  const created = await fetch(`${ORIGIN}/api/users`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password, name: "Boutique du banc", sector: "services", department: "75", sizeBand: "0" }),
+  });
+  const userId = ((await created.json()) as { user: { id: string } }).user.id;
+  const csrf = await fetch(`${ORIGIN}/api/auth/csrf`);
+  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const signIn = await fetch(`${ORIGIN}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+  });
+  const session = signIn.headers.getSetCookie().find((c) => c.startsWith("next-auth.session-token="));
+  if (!session) throw new Error(`sign-in failed for ${email}`);
+  return { cookie: session.split(";")[0]!, userId };
+}
+
+/** A few seconds watched in three modules, so that the pages show a learner under way. */
+async function watchALittle(cookie: string, userId: string) {
+  for (const moduleId of WATCHED_MODULE_IDS) {
+    const response = await fetch(`${ORIGIN}/api/progress`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie, origin: ORIGIN },
+      body: JSON.stringify({ reportId: randomUUID(), moduleId, session: createPlaybackSession(userId, moduleId), intervals: [[0, 4]], positionS: 4 }),
+    });
+    if (!response.ok) console.log(`(a progress report for ${moduleId} answered ${response.status}; the pages are measured anyway)`);
+  }
+}
+
+async function measure(path: string, cookie: string | null): Promise<AutocannonResult> {
+  const headers: Record<string, string> = cookie ? { cookie } : {};
+  const options = { url: `${ORIGIN}${path}`, connections: CONNECTIONS, headers };
+  await autocannon({ ...options, duration: WARMUP_S });
+  return autocannon({ ...options, duration: DURATION_S });
+}
+
+/** The `<script src>` chunks of the page (not the `noModule` polyfills, which current browsers skip), gzip-compressed here. */
+async function firstLoadJsGzipBytes(html: string): Promise<number> {
+  const tags = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]).filter((tag) => !/\snoModule\b/i.test(tag));
+  const sources = [...new Set(tags.flatMap((tag) => [...tag.matchAll(/\ssrc="([^"]+)"/g)].map((m) => m[1]!.replaceAll("&amp;", "&"))))];
+  const sizes = await Promise.all(sources.map(async (src) => gzipSync(Buffer.from(await (await fetch(new URL(src, ORIGIN))).arrayBuffer())).length));
+  return sizes.reduce((sum, size) => sum + size, 0);
+}
+
+let server: ChildProcess | null = null;
+try {
+  if (process.env.BENCH_PAGES_REBUILD === "1" || !existsSync(join(root, distDir, "BUILD_ID"))) {
+    console.log(`… building into ${distDir}`);
+    // next build adds its dist dir to tsconfig.json's include list: put the file back as it was.
+    const tsconfig = readFileSync(join(root, "tsconfig.json"), "utf8");
+    const build = spawnSync(process.execPath, [join(root, "node_modules/next/dist/bin/next"), "build"], { cwd: root, env, stdio: "inherit" });
+    if (readFileSync(join(root, "tsconfig.json"), "utf8") !== tsconfig) writeFileSync(join(root, "tsconfig.json"), tsconfig);
+    if (build.status !== 0) throw new Error("build failed");
+  }
+  await migrateDatabase(env.DATABASE_URL);
+  server = spawn(process.execPath, [join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(PORT), "-H", "127.0.0.1"], { cwd: root, env, stdio: "ignore" });
+  await waitForServer();
+  const { cookie, userId } = await signUpAndSignIn();
+  await watchALittle(cookie, userId);
+
+  const pages = { home: "/", chapter: `/chapters/${CHAPTER_ID}`, module: `/modules/${MODULE_ID}`, progress: "/progress" } as const;
+  const htmlBytes: Record<string, number> = {};
+  let moduleHtml = "";
+  for (const [name, path] of Object.entries(pages)) {
+    const response = await fetch(`${ORIGIN}${path}`, { headers: { cookie }, redirect: "manual" });
+    const html = await response.text();
+    if (response.status !== 200) throw new Error(`${path} answered ${response.status} to the signed-in merchant`);
+    htmlBytes[name] = Buffer.byteLength(html);
+    if (name === "module") moduleHtml = html;
+  }
+  const moduleFirstLoadJsGzipBytes = await firstLoadJsGzipBytes(moduleHtml);
+
+  console.log(`… ${DURATION_S} s each (after ${WARMUP_S} s warm-up) of GET /api/ping, GET /search, then each page, ${CONNECTIONS} connections, signed in as a merchant`);
+  const ping = await measure("/api/ping", null);
+  const floor = await measure("/search", cookie);
+  const results: Record<string, AutocannonResult> = {};
+  for (const [name, path] of Object.entries(pages)) results[name] = await measure(path, cookie);
+
+  const ratio = (r: AutocannonResult) => r.requests.average / ping.requests.average;
+  const line = (label: string, r: AutocannonResult, bytes: string) =>
+    `${label.padEnd(40)} ${r.requests.average.toFixed(0).padStart(7)} ${ratio(r).toFixed(2).padStart(6)} ${String(r.latency.p50).padStart(7)} ${String(r.latency.p99).padStart(7)} ${String(r.non2xx + r.errors + r.timeouts).padStart(7)} ${bytes.padStart(10)}`;
+  const out = console.log;
+  out(`\nnode ${process.version}, ${CONNECTIONS} connections (autocannon), SQLite (WAL), next start, one machine (client and server share its cores)`);
+  out(`${"page".padEnd(40)} ${"req/s".padStart(7)} ${"×ping".padStart(6)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"errors".padStart(7)} ${"HTML B".padStart(10)}`);
+  out(line("GET /api/ping (bare, 204)", ping, "-"));
+  out(line("GET /search (layout + a form, for scale)", floor, "-"));
+  for (const [name, path] of Object.entries(pages)) out(line(`GET ${path}`, results[name]!, String(htmlBytes[name])));
+  out(`module page first-load JavaScript: ${moduleFirstLoadJsGzipBytes} B gzip (${(moduleFirstLoadJsGzipBytes / 1000).toFixed(1)} kB)`);
+  if (isJson) {
+    const rps = (r: AutocannonResult) => Math.round(r.requests.average);
+    console.log(
+      JSON.stringify({
+        pages: {
+          sqlite: {
+            pingRps: rps(ping),
+            searchRps: rps(floor),
+            home: rps(results.home!),
+            chapter: rps(results.chapter!),
+            module: rps(results.module!),
+            progress: rps(results.progress!),
+            homeHtmlBytes: htmlBytes.home,
+            moduleFirstLoadJsGzipBytes,
+          },
+        },
+      }),
+    );
+  }
+} finally {
+  server?.kill("SIGTERM");
+  rmSync(dir, { recursive: true, force: true });
+}
+process.exit(0);
