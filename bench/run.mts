@@ -1,8 +1,9 @@
 // npm run bench: the benchmarks one after the other, each in its own process (heartbeat on SQLite and
-// on PostgreSQL with two instances, the cohort dashboard, then the admin statistics at 100,000
-// learners), their lines passed through.
+// on PostgreSQL with two instances, the learner's pages on SQLite, the cohort dashboard, then the
+// admin statistics at 100,000 learners), their lines passed through.
 // `npm run bench -- --json` ends with ONE JSON line holding every figure:
-// {"sqlite": {"pingRps", "heartbeatRps", "pingP99Ms", "heartbeatP99Ms", …}, "postgresql": {…},
+// {"sqlite": {"pingRps", "heartbeatRps", "pingP99Ms", "heartbeatP99Ms", …, "pages": {"pingRps", "home",
+//  "chapter", "module", "progress", …}}, "postgresql": {…},
 //  "heartbeat": {clients, seconds, …}, "cohortDashboard": {...}, "adminStats": {...}}.
 // A benchmark that fails is reported in that line ({"error": ...}) and the next one still runs.
 // `--heartbeat-only` runs the heartbeat benchmark alone (about a minute and a half);
@@ -19,10 +20,11 @@ const engineArgs = engineIndex >= 0 ? ["--engine", process.argv[engineIndex + 1]
 type Run = { code: number | null; lines: string[]; json: Record<string, unknown> | null };
 
 /** Runs one benchmark file; any line that is a JSON object is kept (not echoed), the others are echoed. */
-function run(file: string, extraArgs: string[]): Promise<Run> {
+function run(file: string, extraArgs: string[], env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", join(import.meta.dirname, file), ...extraArgs], {
       cwd: join(import.meta.dirname, ".."),
+      env: { ...process.env, ...env },
       stdio: ["ignore", "pipe", "inherit"],
     });
     const lines: string[] = [];
@@ -52,20 +54,27 @@ const engineFigures = (engine: string) =>
     ? { error: `not run (--engine ${engineArgs[1]})` }
     : { error: `heartbeat benchmark gave no figures for ${engine} (exit code ${heartbeat.code})` });
 const { sqlite: _sqlite, postgresql: _postgresql, ...heartbeatRun } = heartbeatFigures;
+let pages: Run | null = null;
 let dashboard: Run | null = null;
 let adminStats: Run | null = null;
 if (!isHeartbeatOnly) {
+  console.log("");
+  // The heartbeat benchmark has just (re)built .next-bench from the current sources: the pages use it.
+  pages = await run("pages.bench.mts", ["--json"], { BENCH_PAGES_DIST_DIR: ".next-bench" });
   console.log("");
   dashboard = await run("cohort-dashboard.bench.mts", ["--json"]);
   console.log("");
   adminStats = await run("admin-stats.bench.mts", ["--json"]);
 }
+const pagesFigures = !pages
+  ? notRun
+  : ((pages.json?.pages as Record<string, unknown> | undefined)?.sqlite ?? { error: `pages benchmark gave no figures (exit code ${pages.code})` });
 const figures = {
-  sqlite: engineFigures("sqlite"),
+  sqlite: { ...engineFigures("sqlite"), pages: pagesFigures },
   postgresql: engineFigures("postgresql"),
   heartbeat: heartbeatRun,
   cohortDashboard: !dashboard ? notRun : ((dashboard.json?.cohortDashboard as Record<string, unknown> | undefined) ?? { error: `cohort dashboard benchmark gave no figures (exit code ${dashboard.code})` }),
   adminStats: !adminStats ? notRun : ((adminStats.json?.adminStats as Record<string, unknown> | undefined) ?? { error: `admin statistics benchmark gave no figures (exit code ${adminStats.code})` }),
 };
 if (isJson) console.log(JSON.stringify(figures));
-process.exit([heartbeat, dashboard, adminStats].every((r) => r === null || r.code === 0) ? 0 : 1);
+process.exit([heartbeat, pages, dashboard, adminStats].every((r) => r === null || r.code === 0) ? 0 : 1);

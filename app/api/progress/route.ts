@@ -9,5 +9,7 @@ export const POST = route(async (request) => {
   const actor = await requireApiPermission("progress:record");
   const body = await parseJsonBody(request, progressReportSchema);
   const { progress, addedS, droppedS, isReplay } = await recordProgressReport(actor, body);
-  return NextResponse.json({ progress, addedS, droppedS, isReplay });
+  // A few hundred bytes, sent every few seconds by every learner watching: `no-transform` keeps
+  // next start's gzip off it (compressing it cost more CPU than recording the report).
+  return NextResponse.json({ progress, addedS, droppedS, isReplay }, { headers: { "cache-control": "no-store, no-transform" } });
 });
