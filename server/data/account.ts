@@ -7,7 +7,6 @@ import { parseIntervals } from "@/lib/progress";
 import { isProgrammeComplete } from "@/lib/course-completion";
 import type { BusinessProfileInput } from "@/lib/schemas/account";
 import { completerDeltas, emptyTally, learnerDeltas, tallyLearner } from "@/lib/stats/counters";
-import { accountThrottleKey } from "@/lib/throttle";
 import { getProgramme } from "../content";
 import { getDb, inSerializableTransaction, isUniqueViolation } from "../db";
 import { pseudonymiseAuditEntries } from "./audit";
@@ -134,7 +133,8 @@ export async function eraseAccount(actor: Actor, input: { password: string }): P
     await tx.cohort.updateMany({ where: { ownerId: user.id }, data: { ownerId: null } });
     await tx.assignment.updateMany({ where: { createdById: user.id }, data: { createdById: null } });
     await tx.emailMessage.deleteMany({ where: { OR: [{ userId: user.id }, { toAddress: user.email }] } });
-    await tx.loginThrottle.deleteMany({ where: { key: accountThrottleKey(user.email) } });
+    // Their account's counters, and each address's on their account (rows holding their e-mail).
+    await tx.loginThrottle.deleteMany({ where: { email: user.email } });
     await tx.user.delete({ where: { id: user.id } });
   });
 }
