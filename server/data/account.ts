@@ -94,7 +94,7 @@ export async function setBusinessProfile(actor: Actor, profile: BusinessProfileI
  * Erases the account (confirmed by the password), in one transaction: the learner's contribution
  * leaves every statistics counter, the attestation is revoked (its public page says so), audit
  * entries about them or by them keep a pseudonym instead, e-mails to their address and their
- * sign-in throttle go, their id is taken off the cohorts and assignments they created, and the
+ * sign-in throttle rows go, their id is taken off the cohorts and assignments they created, and the
  * account row goes with everything that cascades from it (profile, progress, reports, quiz
  * attempts, attestation, memberships, extensions, reminders, notifications). Sessions are signed
  * tokens: they stop working at the next request, since the account no longer exists. The last
