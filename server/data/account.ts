@@ -47,10 +47,19 @@ async function requirePassword(actor: Actor, password: string, field: string) {
   if (!(await verifyPassword(password, user.passwordHash))) throw new AppError("WRONG_PASSWORD", undefined, { [field]: "errors.WRONG_PASSWORD" });
 }
 
+/**
+ * The sign-in throttle rows holding the old e-mail go with it (no account has it any more, and the
+ * erasure, which finds rows by the current e-mail, would miss them).
+ */
 export async function changeEmail(actor: Actor, input: { email: string; currentPassword: string }): Promise<void> {
   await requirePassword(actor, input.currentPassword, "currentPassword");
   try {
-    await getDb().user.update({ where: { id: actor.id }, data: { email: input.email } });
+    await getDb().$transaction(async (tx) => {
+      const before = await tx.user.findUnique({ where: { id: actor.id }, select: { email: true } });
+      if (!before) throw new AppError("UNAUTHENTICATED");
+      await tx.user.update({ where: { id: actor.id }, data: { email: input.email } });
+      if (before.email !== input.email) await tx.loginThrottle.deleteMany({ where: { email: before.email } });
+    });
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError("EMAIL_TAKEN", "errors.email.taken", { email: "errors.email.taken" });
     throw error;
