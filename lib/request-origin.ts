@@ -26,7 +26,9 @@ export function isSameOriginRequest(headers: {
 
 /**
  * The client's address, as the nearest proxy saw it: the right-most entry of X-Forwarded-For
- * (`next start` itself appends the socket address; a reverse proxy in front appends its peer's).
+ * (a reverse proxy in front appends its peer's address, or overwrites the header). `next start` fills
+ * the header with the socket address only when the client sent none, so without a proxy a client
+ * chooses its own address: the sign-in throttle's per-account waits do not depend on it.
  * `trustedHops` more proxies of the operator's own can be skipped with TRUSTED_PROXY_HOPS.
  */
 export function clientAddressOf(forwardedFor: string | null | undefined, trustedHops = 0): string {

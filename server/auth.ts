@@ -12,7 +12,8 @@ import { can, isSessionExpired, SESSION_MAX_AGE_S, type Permission } from "@/lib
 import { clientAddressOf } from "@/lib/request-origin";
 import { isRole } from "@/lib/roles";
 import { SIGN_IN_RATE_LIMITED, signInSchema } from "@/lib/schemas/auth";
-import { authenticate, findSessionUser, type SessionUser } from "./data/users";
+import { rateLimitedSignInError } from "@/lib/throttle";
+import { authenticate, findSessionUser, SignInRateLimited, type SessionUser } from "./data/users";
 import { getAuthSecret, getEnv } from "./env";
 
 export function getAuthOptions(): NextAuthOptions {
@@ -38,6 +39,7 @@ export function getAuthOptions(): NextAuthOptions {
             });
             return user ? { id: user.id, name: user.name, email: user.email, role: user.role } : null;
           } catch (error) {
+            if (error instanceof SignInRateLimited) throw new Error(rateLimitedSignInError(error.retryAfterS));
             if (isAppError(error) && error.code === "RATE_LIMITED") throw new Error(SIGN_IN_RATE_LIMITED);
             throw error;
           }

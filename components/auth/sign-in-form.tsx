@@ -6,18 +6,24 @@ import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { makeTranslator, type Locale, type MessageKey } from "@/lib/i18n";
-import { SIGN_IN_RATE_LIMITED } from "@/lib/schemas/auth";
+import { formatDuration } from "@/lib/format";
+import { makeTranslator, type Locale, type MessageKey, type Params } from "@/lib/i18n";
+import { retryAfterOfSignInError, shownWaitS } from "@/lib/throttle";
 
-function messageForSignInError(error: string | undefined): MessageKey | null {
+type SignInError = { key: MessageKey; params?: Params };
+
+/** The same words whether or not the e-mail has an account; a throttled attempt says how long to wait. */
+function messageForSignInError(error: string | undefined, locale: Locale): SignInError | null {
   if (!error) return null;
-  if (error === SIGN_IN_RATE_LIMITED) return "auth.signIn.rateLimited";
-  return "auth.signIn.invalid";
+  const retryAfterS = retryAfterOfSignInError(error);
+  if (typeof retryAfterS === "number") return { key: "auth.signIn.rateLimitedFor", params: { wait: formatDuration(shownWaitS(retryAfterS), locale) } };
+  if (retryAfterS === null) return { key: "auth.signIn.rateLimited" };
+  return { key: "auth.signIn.invalid" };
 }
 
 export function SignInForm({ locale, callbackPath, initialError }: { locale: Locale; callbackPath: string; initialError?: string }) {
   const t = makeTranslator(locale);
-  const [error, setError] = useState<MessageKey | null>(messageForSignInError(initialError));
+  const [error, setError] = useState<SignInError | null>(messageForSignInError(initialError, locale));
   const [isSubmitting, setIsSubmitting] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -32,13 +38,13 @@ export function SignInForm({ locale, callbackPath, initialError }: { locale: Loc
         redirect: false,
       });
       if (!result || result.error) {
-        setError(messageForSignInError(result?.error ?? "CredentialsSignin"));
+        setError(messageForSignInError(result?.error ?? "CredentialsSignin", locale));
         return;
       }
       // A full navigation, so that every server component sees the new session.
       window.location.assign(callbackPath);
     } catch {
-      setError("errors.network");
+      setError({ key: "errors.network" });
     } finally {
       setIsSubmitting(false);
     }
@@ -46,7 +52,7 @@ export function SignInForm({ locale, callbackPath, initialError }: { locale: Loc
 
   return (
     <form onSubmit={onSubmit} className="space-y-4 rounded-lg border border-neutral-200 bg-white p-6" noValidate>
-      {error && <Alert tone="error">{t(error)}</Alert>}
+      {error && <Alert tone="error">{t(error.key, error.params)}</Alert>}
       <TextField id="email" label={t("auth.field.email")} type="email" autoComplete="email" required />
       <TextField id="password" label={t("auth.field.password")} type="password" autoComplete="current-password" required />
       <Button type="submit" disabled={isSubmitting} className="w-full">

@@ -49,6 +49,7 @@ export const en: Record<MessageKey, string> = {
   "auth.signIn.noAccount": "No account yet?",
   "auth.signIn.invalid": "Wrong e-mail address or password.",
   "auth.signIn.rateLimited": "Too many sign-in attempts. For your security, wait a few minutes before trying again.",
+  "auth.signIn.rateLimitedFor": "Too many sign-in attempts. For your security, wait {wait} before trying again.",
   "auth.signIn.sessionExpired": "Your session has expired: please sign in again.",
   "auth.signUp.title": "Create an account",
   "auth.signUp.intro":

@@ -53,6 +53,7 @@ export const fr = {
   "auth.signIn.invalid": "Adresse e-mail ou mot de passe incorrect.",
   "auth.signIn.rateLimited":
     "Trop de tentatives de connexion. Par sécurité, attendez quelques minutes avant de réessayer.",
+  "auth.signIn.rateLimitedFor": "Trop de tentatives de connexion. Par sécurité, attendez {wait} avant de réessayer.",
   "auth.signIn.sessionExpired": "Votre session a expiré : reconnectez-vous.",
   "auth.signUp.title": "Créer un compte",
   "auth.signUp.intro":

@@ -48,7 +48,7 @@ export const LEARNER_DATA_TABLES = {
   Notification: "notifications",
   EmailMessage: "emails (linked to the account, or sent to its address: cohort invitations)",
   AuditEntry: "auditEntries (about them or by them)",
-  LoginThrottle: "signInThrottle (the row keyed by their e-mail: failed sign-ins on their account)",
+  LoginThrottle: "signInThrottle and signInThrottleByAddress (rows holding their e-mail: failed sign-ins on their account, from all addresses and from each one — the address itself is not theirs to see)",
 } as const;
 
 export const TABLES_WITHOUT_LEARNER_DATA = {
@@ -137,8 +137,15 @@ export type AccountExport = {
   notifications: { id: string; kind: string; data: unknown; readAt: Iso | null; createdAt: Iso }[];
   emails: { id: string; toAddress: string; subject: string; text: string; status: string; createdAt: Iso; sentAt: Iso | null }[];
   auditEntries: { id: string; action: string; createdAt: Iso; actor: ExportedAuditPerson; isAboutMe: boolean; details: unknown }[];
-  signInThrottle: { failures: number; windowStartsAt: Iso; lockedUntil: Iso | null } | null;
+  signInThrottle: ExportedThrottle | null;
+  signInThrottleByAddress: ExportedThrottle[];
 };
+
+type ExportedThrottle = { failures: number; windowStartsAt: Iso; lockedUntil: Iso | null };
+
+function exportedThrottle(row: { failures: number; windowStartsAt: Date; lockedUntil: Date | null }): ExportedThrottle {
+  return { failures: row.failures, windowStartsAt: iso(row.windowStartsAt), lockedUntil: isoOrNull(row.lockedUntil) };
+}
 
 const DEPARTMENT_NAMES = new Map<string, string>(DEPARTMENTS);
 
@@ -163,7 +170,7 @@ export async function exportLearnerData(actor: Actor, now: Date): Promise<Accoun
   const userId = user.id;
   const db = getDb();
   // One batch, one transaction: the reads see one state, and the audit entry is written with them.
-  const [progress, reports, attempts, attestation, cohorts, assignments, reminders, notifications, emails, auditEntries, throttle] = await db.$transaction([
+  const [progress, reports, attempts, attestation, cohorts, assignments, reminders, notifications, emails, auditEntries, throttles] = await db.$transaction([
     db.moduleProgress.findMany({ where: { userId }, orderBy: [{ createdAt: "asc" }, { moduleId: "asc" }] }),
     db.progressReport.findMany({ where: { userId }, orderBy: [{ receivedAt: "asc" }, { reportId: "asc" }] }),
     db.quizAttempt.findMany({ where: { userId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
@@ -211,11 +218,16 @@ export async function exportLearnerData(actor: Actor, now: Date): Promise<Accoun
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       select: { id: true, action: true, createdAt: true, details: true, actorId: true, actorPseudonym: true, targetUserId: true, actor: { select: { name: true } } },
     }),
-    db.loginThrottle.findUnique({ where: { key: accountThrottleKey(user.email) } }),
+    db.loginThrottle.findMany({
+      where: { email: user.email },
+      orderBy: [{ windowStartsAt: "asc" }, { key: "asc" }],
+      select: { key: true, failures: true, windowStartsAt: true, lockedUntil: true },
+    }),
     recordAudit(db, { action: "account.exported", actorId: userId, targetUserId: userId, details: { format: "json" }, createdAt: now }),
   ]);
 
   const locale: Locale = isLocale(user.locale) ? user.locale : "fr";
+  const accountThrottle = throttles.find((row) => row.key === accountThrottleKey(user.email)) ?? null;
   const programme = getProgramme();
   const chapterTitle = (id: string): string => programme.chapters.find((c) => c.id === id)?.title[locale] ?? id;
   const moduleTitle = (id: string): string => programme.modulesById.get(id)?.title[locale] ?? id;
@@ -313,7 +325,9 @@ export async function exportLearnerData(actor: Actor, now: Date): Promise<Accoun
       isAboutMe: e.targetUserId === userId,
       details: parseJson(e.details),
     })),
-    signInThrottle: throttle ? { failures: throttle.failures, windowStartsAt: iso(throttle.windowStartsAt), lockedUntil: isoOrNull(throttle.lockedUntil) } : null,
+    signInThrottle: accountThrottle ? exportedThrottle(accountThrottle) : null,
+    // One address's failures on their account, without the address: it may be someone else's.
+    signInThrottleByAddress: throttles.filter((row) => row !== accountThrottle).map(exportedThrottle),
   };
 }
 

@@ -7,7 +7,6 @@ import { parseIntervals } from "@/lib/progress";
 import { isProgrammeComplete } from "@/lib/course-completion";
 import type { BusinessProfileInput } from "@/lib/schemas/account";
 import { completerDeltas, emptyTally, learnerDeltas, tallyLearner } from "@/lib/stats/counters";
-import { accountThrottleKey } from "@/lib/throttle";
 import { getProgramme } from "../content";
 import { getDb, inSerializableTransaction, isUniqueViolation } from "../db";
 import { pseudonymiseAuditEntries } from "./audit";
@@ -48,10 +47,19 @@ async function requirePassword(actor: Actor, password: string, field: string) {
   if (!(await verifyPassword(password, user.passwordHash))) throw new AppError("WRONG_PASSWORD", undefined, { [field]: "errors.WRONG_PASSWORD" });
 }
 
+/**
+ * The sign-in throttle rows holding the old e-mail go with it (no account has it any more, and the
+ * erasure, which finds rows by the current e-mail, would miss them).
+ */
 export async function changeEmail(actor: Actor, input: { email: string; currentPassword: string }): Promise<void> {
   await requirePassword(actor, input.currentPassword, "currentPassword");
   try {
-    await getDb().user.update({ where: { id: actor.id }, data: { email: input.email } });
+    await getDb().$transaction(async (tx) => {
+      const before = await tx.user.findUnique({ where: { id: actor.id }, select: { email: true } });
+      if (!before) throw new AppError("UNAUTHENTICATED");
+      await tx.user.update({ where: { id: actor.id }, data: { email: input.email } });
+      if (before.email !== input.email) await tx.loginThrottle.deleteMany({ where: { email: before.email } });
+    });
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError("EMAIL_TAKEN", "errors.email.taken", { email: "errors.email.taken" });
     throw error;
@@ -95,7 +103,7 @@ export async function setBusinessProfile(actor: Actor, profile: BusinessProfileI
  * Erases the account (confirmed by the password), in one transaction: the learner's contribution
  * leaves every statistics counter, the attestation is revoked (its public page says so), audit
  * entries about them or by them keep a pseudonym instead, e-mails to their address and their
- * sign-in throttle go, their id is taken off the cohorts and assignments they created, and the
+ * sign-in throttle rows go, their id is taken off the cohorts and assignments they created, and the
  * account row goes with everything that cascades from it (profile, progress, reports, quiz
  * attempts, attestation, memberships, extensions, reminders, notifications). Sessions are signed
  * tokens: they stop working at the next request, since the account no longer exists. The last
@@ -134,7 +142,8 @@ export async function eraseAccount(actor: Actor, input: { password: string }): P
     await tx.cohort.updateMany({ where: { ownerId: user.id }, data: { ownerId: null } });
     await tx.assignment.updateMany({ where: { createdById: user.id }, data: { createdById: null } });
     await tx.emailMessage.deleteMany({ where: { OR: [{ userId: user.id }, { toAddress: user.email }] } });
-    await tx.loginThrottle.deleteMany({ where: { key: accountThrottleKey(user.email) } });
+    // Their account's counters, and each address's on their account (rows holding their e-mail).
+    await tx.loginThrottle.deleteMany({ where: { email: user.email } });
     await tx.user.delete({ where: { id: user.id } });
   });
 }

@@ -4,13 +4,12 @@ import { hashPassword, verifyPassword, getDecoyHash } from "@/lib/password";
 import { can, decideRoleChange, type Actor } from "@/lib/permissions";
 import { isRole, type Role } from "@/lib/roles";
 import type { SignInInput, SignUpInput } from "@/lib/schemas/auth";
-import { ACCOUNT_POLICY, IP_POLICY, accountThrottleKey, ipThrottleKey } from "@/lib/throttle";
 import { learnerDeltas } from "@/lib/stats/counters";
 import type { Statement } from "better-sqlite3";
 import { getDb, getSqliteDriver, isPostgres, isUniqueViolation, isWriteConflict, type SqliteDriver } from "../db";
 import { recordAudit } from "./audit";
 import { applyDeltas } from "./stat-counters";
-import { clearThrottle, isThrottled, recordSignInFailure } from "./throttle";
+import { admitSignInAttempt, recordSignInSuccess } from "./throttle";
 
 export type SessionUser = Actor & { name: string; email: string };
 
@@ -83,26 +82,29 @@ async function createCountedUser(data: NewUser) {
   }
 }
 
-/**
- * Checks credentials with throttling per account and per client address. Returns the user, or
- * null for wrong credentials (same answer and about the same time whether or not the e-mail
- * exists); throws RATE_LIMITED while a key is locked.
- */
-export async function authenticate(input: SignInInput & { clientAddress: string }): Promise<SessionUser | null> {
-  const accountKey = accountThrottleKey(input.email);
-  const ipKey = ipThrottleKey(input.clientAddress);
-  if (await isThrottled([accountKey, ipKey])) throw new AppError("RATE_LIMITED");
+/** A sign-in attempt that must wait `retryAfterS` seconds (429 RATE_LIMITED). */
+export class SignInRateLimited extends AppError {
+  constructor(readonly retryAfterS: number) {
+    super("RATE_LIMITED");
+  }
+}
 
+/**
+ * Checks credentials, throttled per account × address, per address and per account (lib/throttle.ts).
+ * Returns the user, or null for wrong credentials (same answer and about the same time whether or
+ * not the e-mail exists); throws RATE_LIMITED, with the wait in seconds, while the attempt must wait
+ * — before any password is checked, whether or not the e-mail exists.
+ */
+export async function authenticate(input: SignInInput & { clientAddress: string }, now = new Date()): Promise<SessionUser | null> {
+  const attempt = { email: input.email, clientAddress: input.clientAddress };
+  const decision = await admitSignInAttempt(attempt, now);
+  if (!decision.isAdmitted) throw new SignInRateLimited(decision.retryAfterS);
+
+  // The attempt is already counted as a failure: a wrong password needs nothing more.
   const user = await getDb().user.findUnique({ where: { email: input.email } });
   const isValid = await verifyPassword(input.password, user?.passwordHash ?? (await getDecoyHash()));
-  if (!user || !isValid) {
-    await recordSignInFailure([
-      { key: accountKey, policy: ACCOUNT_POLICY },
-      { key: ipKey, policy: IP_POLICY },
-    ]);
-    return null;
-  }
-  await clearThrottle(accountKey);
+  if (!user || !isValid) return null;
+  await recordSignInSuccess(attempt, now);
   return toSessionUser(user);
 }
 

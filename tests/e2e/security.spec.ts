@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Browser } from "@playwright/test";
 import { demoAccount, formAlert, signInAs, signInWithForm } from "./support";
 
 test("pages carry a self-only Content-Security-Policy and the usual headers", async ({ request }) => {
@@ -59,4 +59,54 @@ test("repeated failed sign-ins on one account are throttled, with a French messa
   }
   await signInWithForm(page, email, "le bon mot de passe");
   await expect(formAlert(page)).toHaveText(/Trop de tentatives de connexion/);
+});
+
+/** A browser context whose every request says it comes from `address` (next start keeps a client's X-Forwarded-For). */
+async function contextFrom(browser: Browser, baseURL: string, address: string) {
+  return browser.newContext({ baseURL, locale: "fr-FR", extraHTTPHeaders: { "x-forwarded-for": address } });
+}
+
+test("an attacker's address throttled on a merchant's account does not keep the merchant out", async ({ browser, baseURL, request }) => {
+  test.setTimeout(120_000); // a dozen form sign-ins, each hashing a password, on a loaded machine
+  const email = `cible-${Date.now()}@exemple.test`;
+  const password = "le bon mot de passe";
+  const created = await request.post("/api/users", { data: { email, password, name: "Fromagère Visée", sector: "alimentation", department: "44", sizeBand: "0" } });
+  expect(created.status()).toBe(201);
+
+  const attacker = await contextFrom(browser, baseURL!, "203.0.113.66");
+  const attackerPage = await attacker.newPage();
+  for (let i = 0; i < 5; i++) {
+    await signInWithForm(attackerPage, email, `essai ${i}`);
+    await expect(formAlert(attackerPage)).toHaveText("Adresse e-mail ou mot de passe incorrect.");
+  }
+  await signInWithForm(attackerPage, email, "encore un essai");
+  await expect(formAlert(attackerPage)).toHaveText("Trop de tentatives de connexion. Par sécurité, attendez 15 min avant de réessayer.");
+
+  // The merchant, from their own address, signs in through the form.
+  const victim = await contextFrom(browser, baseURL!, "198.51.100.23");
+  const victimPage = await victim.newPage();
+  await signInAs(victimPage, { email, password });
+  const session = (await (await victimPage.request.get("/api/auth/session")).json()) as { userId?: string };
+  expect(session.userId).toBeTruthy();
+
+  // The attacker's address stays refused, even with the right password, and is told how long to wait.
+  await signInWithForm(attackerPage, email, password);
+  await expect(formAlert(attackerPage)).toHaveText(/^Trop de tentatives de connexion\. Par sécurité, attendez 1[45] min avant de réessayer\.$/);
+  expect(attackerPage.url()).toContain("/sign-in");
+  await attacker.close();
+  await victim.close();
+});
+
+test("an unknown e-mail is throttled with the same words as a merchant's", async ({ browser, baseURL }) => {
+  test.setTimeout(120_000);
+  const attacker = await contextFrom(browser, baseURL!, "203.0.113.67");
+  const page = await attacker.newPage();
+  const email = `personne-${Date.now()}@exemple.test`;
+  for (let i = 0; i < 5; i++) {
+    await signInWithForm(page, email, `essai ${i}`);
+    await expect(formAlert(page)).toHaveText("Adresse e-mail ou mot de passe incorrect.");
+  }
+  await signInWithForm(page, email, "encore un essai");
+  await expect(formAlert(page)).toHaveText("Trop de tentatives de connexion. Par sécurité, attendez 15 min avant de réessayer.");
+  await attacker.close();
 });

@@ -8,7 +8,6 @@ import { GET as getXapiExport } from "@/app/api/account/export/xapi/route";
 import { chapterSlots } from "@/lib/course-completion";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/permissions";
-import { accountThrottleKey } from "@/lib/throttle";
 import { XAPI_VERBS } from "@/lib/xapi";
 import { getModule, getProgramme } from "@/server/content";
 import {
@@ -130,7 +129,7 @@ async function countRowsAbout(user: { id: string; email: string }) {
     Notification: await db.notification.count({ where: { userId } }),
     EmailMessage: await db.emailMessage.count({ where: { OR: [{ userId }, { toAddress: user.email }] } }),
     AuditEntry: await db.auditEntry.count({ where: { OR: [{ actorId: userId }, { targetUserId: userId }] } }),
-    LoginThrottle: await db.loginThrottle.count({ where: { key: accountThrottleKey(user.email) } }),
+    LoginThrottle: await db.loginThrottle.count({ where: { email: user.email } }),
   } satisfies Record<keyof typeof LEARNER_DATA_TABLES, number>;
 }
 
@@ -150,7 +149,7 @@ function countRowsIn(data: AccountExport): Record<keyof typeof LEARNER_DATA_TABL
     Notification: data.notifications.length,
     EmailMessage: data.emails.length,
     AuditEntry: data.auditEntries.length,
-    LoginThrottle: data.signInThrottle ? 1 : 0,
+    LoginThrottle: (data.signInThrottle ? 1 : 0) + data.signInThrottleByAddress.length,
   };
 }
 
@@ -198,6 +197,7 @@ describe(`account export on ${engine}`, () => {
     expect(data.emails.map((e) => e.toAddress)).toEqual([learner.email, learner.email]); // the invitation, then the reminders
     expect(data.emails.every((e) => e.text.length > 0 && e.subject.length > 0)).toBe(true);
     expect(data.signInThrottle).toMatchObject({ failures: 1 });
+    expect(data.signInThrottleByAddress).toEqual([expect.objectContaining({ failures: 1 })]);
     // Who handled their data: the trainer by name; their own earlier export as "me".
     expect(data.auditEntries.map((e) => [e.action, e.actor, e.isAboutMe])).toEqual([
       ["learner.viewed", { kind: "person", name: "Karim Formateur" }, true],

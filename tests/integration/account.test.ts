@@ -71,8 +71,11 @@ describe(`Mon compte on ${engine}`, () => {
     const other = await signUp("Autre atelier");
     await expect(changeEmail(learner, { email: uniqueEmail("neuf"), currentPassword: "pas le bon" })).rejects.toMatchObject({ code: "WRONG_PASSWORD" });
     await expect(changeEmail(learner, { email: other.email, currentPassword: TEST_PASSWORD })).rejects.toMatchObject({ code: "EMAIL_TAKEN" });
+    expect(await authenticate({ email: learner.email, password: "pas le bon", clientAddress: "198.51.100.8" })).toBeNull();
+    expect(await getDb().loginThrottle.count({ where: { email: learner.email } })).toBe(2); // all addresses, and this one
     const email = uniqueEmail("neuf");
     await changeEmail(learner, { email, currentPassword: TEST_PASSWORD });
+    expect(await getDb().loginThrottle.count({ where: { email: learner.email } })).toBe(0); // gone with the old e-mail
     await expect(changePassword(learner, { currentPassword: "pas le bon", newPassword: "une nouvelle phrase" })).rejects.toMatchObject({ code: "WRONG_PASSWORD" });
     await changePassword(learner, { currentPassword: TEST_PASSWORD, newPassword: "une nouvelle phrase" });
     expect(await authenticate({ email, password: "une nouvelle phrase", clientAddress: "198.51.100.7" })).toMatchObject({ id: learner.id });
