@@ -21,7 +21,7 @@ if (isPostgresUrl(url)) {
       "",
       "and restore it (platform stopped) into an empty database with:",
       "",
-      `  pg_restore --no-owner --exit-on-error --dbname="$DATABASE_URL" ${file}`,
+      `  pg_restore --no-owner --exit-on-error --single-transaction --dbname="$DATABASE_URL" ${file}`,
       "",
       "See the README, « Backup and restore ».",
     ].join("\n"),

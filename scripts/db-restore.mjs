@@ -15,7 +15,7 @@ if (isPostgresUrl(url)) {
     [
       "DATABASE_URL is a PostgreSQL database: restore a pg_dump backup (custom format) with pg_restore, platform stopped, into an empty database:",
       "",
-      `  pg_restore --no-owner --exit-on-error --dbname="$DATABASE_URL" ${file ?? "FILE.dump"}`,
+      `  pg_restore --no-owner --exit-on-error --single-transaction --dbname="$DATABASE_URL" ${file ?? "FILE.dump"}`,
       "",
       "See the README, « Backup and restore ».",
     ].join("\n"),

@@ -227,6 +227,6 @@ if (isPostgres) describe("backup on PostgreSQL", () => {
     expect(backup.stderr).not.toContain(process.env.DATABASE_URL!);
     const restore = await runScript("db-restore.mjs", ["x.dump"], process.env.DATABASE_URL!);
     expect(restore.code).toBe(2);
-    expect(restore.stderr).toContain('pg_restore --no-owner --exit-on-error --dbname="$DATABASE_URL" x.dump');
+    expect(restore.stderr).toContain('pg_restore --no-owner --exit-on-error --single-transaction --dbname="$DATABASE_URL" x.dump');
   });
 });
