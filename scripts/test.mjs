@@ -1,10 +1,12 @@
-// npm test: every test, in order of cost.
+// npm test: every test, in order of cost, after checking what it needs from Debian.
 //   0. content check (content/)             4. integration tests on PostgreSQL (throwaway cluster)
 //   1. type check (tsc)                      5. production build into .next-test
 //   2. unit tests (vitest, lib/ and tests/unit)  6. end-to-end tests in Debian's Chromium (Playwright)
 //   3. integration tests on SQLite           7. crash test: heartbeats while `next start` is SIGKILLed (tests/crash)
-// PostgreSQL: Debian's binaries start a cluster in a temporary folder on 127.0.0.1; when they are
-// missing the step is skipped and said so plainly (under CI=true it fails instead: CI must run both).
+// Before anything: Debian's chromium and the PostgreSQL server binaries (scripts/lib/test-prerequisites.mjs).
+// As root, the missing ones are installed with apt-get; otherwise the run stops at once with the command.
+// PostgreSQL: Debian's binaries start a cluster in a temporary folder on 127.0.0.1; a cluster that
+// does not start fails the step (the binaries are there, so it is a real failure, not a skip).
 // Ends with one line "N passed, N failed[, N skipped]" summing the test runners' own counts.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -12,11 +14,18 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startPostgresCluster } from "./lib/pg-cluster.mjs";
 import { baseEnv, root } from "./lib/runtime-env.mjs";
+import { ensureTestPrerequisites } from "./lib/test-prerequisites.mjs";
+
+const prerequisites = ensureTestPrerequisites();
+if (!prerequisites.ok) {
+  console.error(`\n${prerequisites.message}\n\nStopped before running any test.`);
+  process.exit(1);
+}
+if (prerequisites.installed.length) console.log(`✓ Installed: ${prerequisites.installed.join(", ")}`);
 
 const reportDir = mkdtempSync(join(tmpdir(), "accelerateur-test-reports-"));
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const failedSteps = [];
-const skippedSteps = [];
 const bin = (name) => join(root, "node_modules", ".bin", name);
 
 function step(label, command, args, env = {}) {
@@ -60,12 +69,9 @@ if (cluster) {
   } finally {
     cluster.stop();
   }
-} else if (process.env.CI) {
+} else {
   console.log(`\n━━ Integration tests on PostgreSQL: cannot start PostgreSQL (${reason})`);
   failedSteps.push("Integration tests on PostgreSQL");
-} else {
-  console.log(`\n━━ Integration tests on PostgreSQL: SKIPPED — ${reason}`);
-  skippedSteps.push(`PostgreSQL integration tests (${reason})`);
 }
 
 const distDir = ".next-test";
@@ -83,7 +89,6 @@ if (step("Production build (for end-to-end tests)", bin("next"), ["build"], { NE
 
 rmSync(reportDir, { recursive: true, force: true });
 console.log("");
-for (const skipped of skippedSteps) console.log(`Skipped: ${skipped}`);
 if (failedSteps.length) console.log(`Failed steps: ${failedSteps.join("; ")}`);
 console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`);
 process.exit(failedSteps.length ? 1 : 0);

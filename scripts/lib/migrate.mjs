@@ -26,7 +26,8 @@ export function isPostgresUrl(url) {
   return /^postgres(ql)?:\/\//.test(url);
 }
 
-function readMigrations(engine) {
+/** The migrations of prisma/<engine>/migrations, oldest first: name, SQL and Prisma's checksum of it. */
+export function readMigrations(engine) {
   const dir = join(root, "prisma", engine, "migrations");
   return readdirSync(dir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
