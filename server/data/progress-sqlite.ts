@@ -1,34 +1,46 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import type { Statement } from "better-sqlite3";
 import { dayOf } from "@/lib/calendar-day";
 import type { Module } from "@/lib/content/types";
 import { AppError } from "@/lib/errors";
 import { applyReport, coveredSeconds, isModuleComplete, isWatchedEnough, parseIntervals, type Interval } from "@/lib/progress";
+import { activityDeltas, mergeDeltas, METRIC, type Delta } from "@/lib/stats/counters";
 import { newlyWatchedSlices } from "@/lib/stats/retention";
 import { coverSession, creditPeriod, parseWatchPeriods, periodBudgetS, serializeWatchPeriods } from "@/lib/watch-budget";
 import { getSqliteDriver, type SqliteDriver } from "../db";
 import type { ProgressRow } from "./progress";
 
 /**
- * The heartbeat's hot path on SQLite: the common report — a module the learner already started,
- * already active today, that this report neither makes "watched enough" nor completes — recorded
- * with a handful of prepared statements on Prisma's own connection, under Prisma's own transaction
- * lock (so it never interleaves with a Prisma transaction), in one transaction: the replay check,
- * the learner and their progress row in one read, then the learner's watch periods, the progress
- * row, the report and the retention counters. Everything else (a first report, a new day, a
- * completion…) returns "fallback" before any write, and takes the full path in progress.ts, which
- * keeps the other counters. Same arithmetic, same rows, same answer as that path.
+ * The heartbeat's hot path on SQLite: a report recorded with prepared statements on Prisma's own
+ * connection, under Prisma's own transaction lock (so it never interleaves with a Prisma
+ * transaction), in one transaction: the replay check, the learner and their progress row in one read,
+ * then the learner's watch periods (and last active day), the progress row (created on a first
+ * report), the report, and the counters this report moves — retention slices, learners active by
+ * day, modules watched enough, learners who started the module, its chapter or the programme.
+ * Prisma 6's query compiler costs 1–5 ms of CPU per query on this machine (measured), so the first
+ * report of a module or of a day, which took about a dozen Prisma queries (≈ 50 ms of CPU) on the
+ * full path, is here too. Only a report that completes the module (the quiz already passed) returns
+ * "fallback", before any write, and takes the full path in progress.ts, which keeps the completion
+ * counters. Same arithmetic, same rows, same counters, same answer as that path: the counters
+ * integration test (tests/integration/stat-counters.test.ts) recounts them after every batch.
  */
-
 export type FastResult = { row: ProgressRow | null; addedS: number; droppedS: number; isReplay: boolean } | "fallback";
 
 type Statements = {
   replay: Statement<[string, string]>;
   learner: Statement<[string, string]>;
-  updateLearner: Statement<[string, string, string]>;
+  updateLearner: Statement<[string, string | null, string, string]>;
   updateProgress: Statement<[string, number, number, string, string, string]>;
+  insertProgress: Statement<[string, string, string, string, string, number, number, string, string, string]>;
   insertReport: Statement<[string, string, string, string, number, string]>;
   countSlice: Statement<[string, number, string]>;
+  countModuleStarted: Statement<[string, string, string]>;
+  countChapterStarted: Statement<[string, string]>;
+  countProgrammeStarted: Statement<[string]>;
+  startedInChapter: Statement<[string, string]>;
+  startedInProgramme: Statement<[string]>;
+  addToCounter: Statement<[string, string, number, string]>;
   commit: Statement<[]>;
   rollback: Statement<[]>;
 };
@@ -45,9 +57,13 @@ function statementsFor(client: SqliteDriver["client"]): Statements {
            FROM "User" u LEFT JOIN "ModuleProgress" p ON p."userId" = u."id" AND p."moduleId" = ?
           WHERE u."id" = ?`,
       ),
-      updateLearner: client.prepare(`UPDATE "User" SET "watchPeriods" = ?, "updatedAt" = ? WHERE "id" = ?`),
+      updateLearner: client.prepare(`UPDATE "User" SET "watchPeriods" = ?, "lastActiveOn" = ?, "updatedAt" = ? WHERE "id" = ?`),
       updateProgress: client.prepare(
         `UPDATE "ModuleProgress" SET "intervals" = ?, "watchedS" = ?, "lastPositionS" = ?, "lastReportAt" = ?, "updatedAt" = ? WHERE "id" = ?`,
+      ),
+      insertProgress: client.prepare(
+        `INSERT INTO "ModuleProgress" ("id", "userId", "moduleId", "chapterId", "intervals", "watchedS", "lastPositionS", "lastReportAt", "createdAt", "updatedAt")
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       insertReport: client.prepare(
         `INSERT INTO "ProgressReport" ("userId", "reportId", "moduleId", "sessionStartedAt", "addedS", "receivedAt") VALUES (?, ?, ?, ?, ?, ?)`,
@@ -55,6 +71,24 @@ function statementsFor(client: SqliteDriver["client"]): Statements {
       countSlice: client.prepare(
         `INSERT INTO "ModuleSliceStat" ("moduleId", "slice", "watchedCount", "updatedAt") VALUES (?, ?, 1, ?)
          ON CONFLICT ("moduleId", "slice") DO UPDATE SET "watchedCount" = "watchedCount" + 1, "updatedAt" = excluded."updatedAt"`,
+      ),
+      countModuleStarted: client.prepare(
+        `INSERT INTO "ModuleStat" ("moduleId", "chapterId", "startedCount", "completedCount", "updatedAt") VALUES (?, ?, 1, 0, ?)
+         ON CONFLICT ("moduleId") DO UPDATE SET "startedCount" = "startedCount" + 1, "updatedAt" = excluded."updatedAt"`,
+      ),
+      countChapterStarted: client.prepare(
+        `INSERT INTO "ChapterStat" ("chapterId", "startedCount", "completedCount", "updatedAt") VALUES (?, 1, 0, ?)
+         ON CONFLICT ("chapterId") DO UPDATE SET "startedCount" = "startedCount" + 1, "updatedAt" = excluded."updatedAt"`,
+      ),
+      countProgrammeStarted: client.prepare(
+        `INSERT INTO "ProgrammeStat" ("id", "startedCount", "completedCount", "updatedAt") VALUES ('programme', 1, 0, ?)
+         ON CONFLICT ("id") DO UPDATE SET "startedCount" = "startedCount" + 1, "updatedAt" = excluded."updatedAt"`,
+      ),
+      startedInChapter: client.prepare(`SELECT COUNT(*) AS "n" FROM "ModuleProgress" WHERE "userId" = ? AND "chapterId" = ?`),
+      startedInProgramme: client.prepare(`SELECT COUNT(*) AS "n" FROM "ModuleProgress" WHERE "userId" = ?`),
+      addToCounter: client.prepare(
+        `INSERT INTO "StatCounter" ("metric", "key", "value", "updatedAt") VALUES (?, ?, ?, ?)
+         ON CONFLICT ("metric", "key") DO UPDATE SET "value" = "value" + excluded."value", "updatedAt" = excluded."updatedAt"`,
       ),
       commit: client.prepare("COMMIT"),
       rollback: client.prepare("ROLLBACK"),
@@ -115,25 +149,40 @@ export async function recordProgressFast(input: {
         }
       : null;
     if (statements.replay.get(userId, input.reportId)) return { row, addedS: 0, droppedS: 0, isReplay: true };
-    if (!row || found.lastActiveOn !== dayOf(now)) return "fallback";
 
     const covered = coverSession(parseWatchPeriods(found.watchPeriods), input.sessionStartedAt.getTime(), now.getTime());
     const stored = parseIntervals(found.intervals ?? "[]");
     const { intervals, addedS, droppedS } = applyReport({ stored, reported: input.reported, budgetS: periodBudgetS(covered.periods[covered.index]!) });
     const watchedS = coveredSeconds(intervals);
-    const becomesWatchedEnough = isWatchedEnough(watchedS, module.durationS) && !isWatchedEnough(row.watchedS, module.durationS);
-    const becomesComplete = !row.completedAt && isModuleComplete({ watchedS, durationS: module.durationS, isQuizPassed: !!row.quizPassedAt });
-    if (becomesWatchedEnough || becomesComplete) return "fallback";
+    const becomesComplete = !row?.completedAt && isModuleComplete({ watchedS, durationS: module.durationS, isQuizPassed: !!row?.quizPassedAt });
+    if (becomesComplete) return "fallback";
 
     const at = stamp(now);
+    const today = dayOf(now);
+    const deltas: Delta[] = activityDeltas(found.lastActiveOn, today);
     const periods = serializeWatchPeriods(creditPeriod(covered.periods, covered.index, addedS));
-    if (periods !== found.watchPeriods) statements.updateLearner.run(periods, at, userId);
-    statements.updateProgress.run(JSON.stringify(intervals), watchedS, input.positionS, at, at, found.progressId!);
+    if (deltas.length || periods !== found.watchPeriods) statements.updateLearner.run(periods, today, at, userId);
+    const intervalsText = JSON.stringify(intervals);
+    if (row) statements.updateProgress.run(intervalsText, watchedS, input.positionS, at, at, found.progressId!);
+    // Prisma's own rows get a cuid; these a UUID (ids are opaque: nothing orders or parses them).
+    else statements.insertProgress.run(randomUUID(), userId, module.id, module.chapterId, intervalsText, watchedS, input.positionS, at, at, at);
     statements.insertReport.run(userId, input.reportId, module.id, stamp(input.sessionStartedAt), addedS, at);
+    if (!row) {
+      statements.countModuleStarted.run(module.id, module.chapterId, at);
+      if (Number((statements.startedInChapter.get(userId, module.chapterId) as { n: bigint | number }).n) === 1) statements.countChapterStarted.run(module.chapterId, at);
+      if (Number((statements.startedInProgramme.get(userId) as { n: bigint | number }).n) === 1) statements.countProgrammeStarted.run(at);
+    }
+    if (isWatchedEnough(watchedS, module.durationS) && !isWatchedEnough(row?.watchedS ?? 0, module.durationS)) {
+      deltas.push({ metric: METRIC.watchedEnough, key: module.id, delta: 1 });
+    }
     if (addedS > 0) for (const slice of newlyWatchedSlices(stored, intervals, module.durationS)) statements.countSlice.run(module.id, slice, at);
+    for (const d of mergeDeltas(deltas)) statements.addToCounter.run(d.metric, d.key, d.delta, at);
     statements.commit.run();
     isCommitted = true;
-    return { row: { ...row, watchedS, lastPositionS: input.positionS, updatedAt: now }, addedS, droppedS, isReplay: false };
+    const saved: ProgressRow = row
+      ? { ...row, watchedS, lastPositionS: input.positionS, updatedAt: now }
+      : { moduleId: module.id, watchedS, lastPositionS: input.positionS, quizBestScore: null, quizTotal: null, quizPassedAt: null, completedAt: null, updatedAt: now };
+    return { row: saved, addedS, droppedS, isReplay: false };
   } finally {
     if (!isCommitted) statements.rollback.run();
     await (isCommitted ? transaction.commit() : transaction.rollback());
