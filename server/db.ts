@@ -23,16 +23,75 @@ export type SqliteDriver = {
 };
 
 const globalForDb = globalThis as unknown as {
+  accelerateurPgPool?: import("pg").Pool;
   accelerateurDb?: { url: string; client: Db };
   accelerateurCountQueries?: boolean;
   accelerateurSqliteDriver?: SqliteDriver;
 };
 
+type PgTransaction = {
+  client: { release: (error?: Error | boolean) => void };
+  executeRaw: (query: { sql: string }) => Promise<number>;
+  commit: () => Promise<void>;
+  rollback: () => Promise<void>;
+};
+
+/**
+ * Prisma 6.19 leaks a pooled PostgreSQL connection when COMMIT itself fails: it sends COMMIT and
+ * only then calls the transaction's commit(), which is what gives the connection back to the pool.
+ * A serializable transaction that PostgreSQL refuses at COMMIT (SQLSTATE 40001, found by the
+ * heartbeat benchmark) kept its connection for ever; after ten, the instance hung. Here a COMMIT or
+ * ROLLBACK that fails closes its connection (the pool opens another), once; commit() and rollback()
+ * afterwards do nothing. The error still reaches the caller, which retries a conflict.
+ */
+function releasingFailedCommits(factory: PrismaPg): PrismaPg {
+  return Object.assign(Object.create(factory) as PrismaPg, {
+    connect: async () => {
+      const adapter = await factory.connect();
+      // The pool under Prisma, for the heartbeat's hot path (server/data/progress-postgres.ts).
+      globalForDb.accelerateurPgPool = adapter.underlyingDriver() as import("pg").Pool;
+      const startTransaction = adapter.startTransaction.bind(adapter);
+      adapter.startTransaction = async (isolationLevel) => {
+        const transaction = await startTransaction(isolationLevel);
+        const tx = transaction as unknown as PgTransaction;
+        const { commit, rollback, executeRaw } = { commit: tx.commit.bind(tx), rollback: tx.rollback.bind(tx), executeRaw: tx.executeRaw.bind(tx) };
+        let isReleased = false;
+        tx.commit = async () => {
+          if (isReleased) return;
+          isReleased = true;
+          await commit();
+        };
+        tx.rollback = async () => {
+          if (isReleased) return;
+          isReleased = true;
+          await rollback();
+        };
+        tx.executeRaw = async (query) => {
+          try {
+            return await executeRaw(query);
+          } catch (error) {
+            if ((query.sql === "COMMIT" || query.sql === "ROLLBACK") && !isReleased) {
+              isReleased = true;
+              tx.client.release(error instanceof Error ? error : true);
+            }
+            throw error;
+          }
+        };
+        return transaction;
+      };
+      return adapter;
+    },
+    connectToShadowDb: () => factory.connectToShadowDb(),
+  });
+}
+
 function createClient(url: string): Db {
   const wrap = globalForDb.accelerateurCountQueries ? countingProxy : <T>(adapter: T) => adapter;
   if (isPostgresUrl(url)) {
-    const adapter = new PrismaPg({ connectionString: url, max: 10 });
-    return new PostgresClient({ adapter: wrap(adapter) }) as unknown as Db;
+    // A request waits at most 10 s for a pooled connection, then fails (a 500, said in the log)
+    // instead of hanging for ever.
+    const adapter = new PrismaPg({ connectionString: url, max: 10, connectionTimeoutMillis: 10_000 });
+    return new PostgresClient({ adapter: wrap(releasingFailedCommits(adapter)) }) as unknown as Db;
   }
   // Wait up to 5 s for a lock instead of failing at once when two requests write together.
   const factory = new PrismaBetterSQLite3({ url, timeout: 5000 });
@@ -57,10 +116,18 @@ export async function getSqliteDriver(): Promise<SqliteDriver | null> {
   return globalForDb.accelerateurSqliteDriver ?? null;
 }
 
+/** The node-postgres pool Prisma uses (connecting Prisma if needed), or null on SQLite. */
+export async function getPgPool(): Promise<import("pg").Pool | null> {
+  if (!isPostgres()) return null;
+  if (!globalForDb.accelerateurPgPool) await getDb().$connect();
+  return globalForDb.accelerateurPgPool ?? null;
+}
+
 export function getDb(): Db {
   const { DATABASE_URL } = getEnv();
   if (globalForDb.accelerateurDb?.url !== DATABASE_URL) {
     delete globalForDb.accelerateurSqliteDriver;
+    delete globalForDb.accelerateurPgPool;
     globalForDb.accelerateurDb = { url: DATABASE_URL, client: createClient(DATABASE_URL) };
   }
   return globalForDb.accelerateurDb.client;
@@ -112,6 +179,7 @@ export function enableQueryCounting() {
   globalForDb.accelerateurCountQueries = true;
   delete globalForDb.accelerateurDb;
   delete globalForDb.accelerateurSqliteDriver;
+  delete globalForDb.accelerateurPgPool;
 }
 
 /** Runs fn, counting its SQL statements (only after enableQueryCounting()). BEGIN/COMMIT are not counted. */

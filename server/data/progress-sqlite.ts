@@ -1,14 +1,10 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Statement } from "better-sqlite3";
-import { dayOf } from "@/lib/calendar-day";
-import type { Module } from "@/lib/content/types";
 import { AppError } from "@/lib/errors";
-import { applyReport, coveredSeconds, isModuleComplete, isWatchedEnough, parseIntervals, type Interval } from "@/lib/progress";
-import { activityDeltas, mergeDeltas, METRIC, type Delta } from "@/lib/stats/counters";
-import { newlyWatchedSlices } from "@/lib/stats/retention";
-import { coverSession, creditPeriod, parseWatchPeriods, periodBudgetS, serializeWatchPeriods } from "@/lib/watch-budget";
+import { planReport } from "@/lib/progress-report-plan";
 import { getSqliteDriver, type SqliteDriver } from "../db";
+import { savedRow, type FastReport, type FastResult } from "./progress-fast";
 import type { ProgressRow } from "./progress";
 
 /**
@@ -25,8 +21,6 @@ import type { ProgressRow } from "./progress";
  * counters. Same arithmetic, same rows, same counters, same answer as that path: the counters
  * integration test (tests/integration/stat-counters.test.ts) recounts them after every batch.
  */
-export type FastResult = { row: ProgressRow | null; addedS: number; droppedS: number; isReplay: boolean } | "fallback";
-
 type Statements = {
   replay: Statement<[string, string]>;
   learner: Statement<[string, string]>;
@@ -117,15 +111,7 @@ type LearnerRow = {
   updatedAt: string | null;
 };
 
-export async function recordProgressFast(input: {
-  userId: string;
-  module: Module;
-  reportId: string;
-  sessionStartedAt: Date;
-  reported: readonly Interval[];
-  positionS: number;
-  now: Date;
-}): Promise<FastResult> {
+export async function recordProgressSqlite(input: FastReport): Promise<FastResult> {
   const driver = await getSqliteDriver();
   if (!driver) return "fallback";
   const { client } = driver;
@@ -150,39 +136,29 @@ export async function recordProgressFast(input: {
       : null;
     if (statements.replay.get(userId, input.reportId)) return { row, addedS: 0, droppedS: 0, isReplay: true };
 
-    const covered = coverSession(parseWatchPeriods(found.watchPeriods), input.sessionStartedAt.getTime(), now.getTime());
-    const stored = parseIntervals(found.intervals ?? "[]");
-    const { intervals, addedS, droppedS } = applyReport({ stored, reported: input.reported, budgetS: periodBudgetS(covered.periods[covered.index]!) });
-    const watchedS = coveredSeconds(intervals);
-    const becomesComplete = !row?.completedAt && isModuleComplete({ watchedS, durationS: module.durationS, isQuizPassed: !!row?.quizPassedAt });
-    if (becomesComplete) return "fallback";
+    const plan = planReport(
+      { lastActiveOn: found.lastActiveOn, watchPeriods: found.watchPeriods, progress: row && { intervals: found.intervals ?? "[]", watchedS: row.watchedS, quizPassedAt: row.quizPassedAt, completedAt: row.completedAt } },
+      { module, sessionStartedAt: input.sessionStartedAt, reported: input.reported, now },
+    );
+    if (plan.kind === "completes") return "fallback";
+    const { addedS, droppedS, watchedS } = plan;
 
     const at = stamp(now);
-    const today = dayOf(now);
-    const deltas: Delta[] = activityDeltas(found.lastActiveOn, today);
-    const periods = serializeWatchPeriods(creditPeriod(covered.periods, covered.index, addedS));
-    if (deltas.length || periods !== found.watchPeriods) statements.updateLearner.run(periods, today, at, userId);
-    const intervalsText = JSON.stringify(intervals);
-    if (row) statements.updateProgress.run(intervalsText, watchedS, input.positionS, at, at, found.progressId!);
+    if (plan.learner) statements.updateLearner.run(plan.learner.watchPeriods, plan.learner.lastActiveOn, at, userId);
+    if (row) statements.updateProgress.run(plan.intervalsText, watchedS, input.positionS, at, at, found.progressId!);
     // Prisma's own rows get a cuid; these a UUID (ids are opaque: nothing orders or parses them).
-    else statements.insertProgress.run(randomUUID(), userId, module.id, module.chapterId, intervalsText, watchedS, input.positionS, at, at, at);
+    else statements.insertProgress.run(randomUUID(), userId, module.id, module.chapterId, plan.intervalsText, watchedS, input.positionS, at, at, at);
     statements.insertReport.run(userId, input.reportId, module.id, stamp(input.sessionStartedAt), addedS, at);
-    if (!row) {
+    if (plan.isFirstReport) {
       statements.countModuleStarted.run(module.id, module.chapterId, at);
       if (Number((statements.startedInChapter.get(userId, module.chapterId) as { n: bigint | number }).n) === 1) statements.countChapterStarted.run(module.chapterId, at);
       if (Number((statements.startedInProgramme.get(userId) as { n: bigint | number }).n) === 1) statements.countProgrammeStarted.run(at);
     }
-    if (isWatchedEnough(watchedS, module.durationS) && !isWatchedEnough(row?.watchedS ?? 0, module.durationS)) {
-      deltas.push({ metric: METRIC.watchedEnough, key: module.id, delta: 1 });
-    }
-    if (addedS > 0) for (const slice of newlyWatchedSlices(stored, intervals, module.durationS)) statements.countSlice.run(module.id, slice, at);
-    for (const d of mergeDeltas(deltas)) statements.addToCounter.run(d.metric, d.key, d.delta, at);
+    for (const slice of plan.slices) statements.countSlice.run(module.id, slice, at);
+    for (const d of plan.deltas) statements.addToCounter.run(d.metric, d.key, d.delta, at);
     statements.commit.run();
     isCommitted = true;
-    const saved: ProgressRow = row
-      ? { ...row, watchedS, lastPositionS: input.positionS, updatedAt: now }
-      : { moduleId: module.id, watchedS, lastPositionS: input.positionS, quizBestScore: null, quizTotal: null, quizPassedAt: null, completedAt: null, updatedAt: now };
-    return { row: saved, addedS, droppedS, isReplay: false };
+    return { row: savedRow(row, input, watchedS), addedS, droppedS, isReplay: false };
   } finally {
     if (!isCommitted) statements.rollback.run();
     await (isCommitted ? transaction.commit() : transaction.rollback());

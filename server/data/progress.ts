@@ -21,7 +21,7 @@ import { getChapter, getModule, getProgramme } from "../content";
 import { getDb, inSerializableTransaction, type Tx } from "../db";
 import { coverSession, creditPeriod, parseWatchPeriods, periodBudgetS, serializeWatchPeriods } from "@/lib/watch-budget";
 import { readPlaybackSession } from "../playback-session";
-import { recordProgressFast } from "./progress-sqlite";
+import { recordProgressFast } from "./progress-fast";
 import { applyDeltas } from "./stat-counters";
 
 export type ProgressStatus = "not-started" | "in-progress" | "completed";
@@ -172,7 +172,7 @@ export async function recordProgressReport(actor: Actor, input: ProgressReportIn
   const reported = input.intervals.map(([s, e]) => [s, Math.min(e, module.durationS)] as const);
   const positionS = Math.min(input.positionS, module.durationS);
 
-  // SQLite: the common heartbeat on prepared statements (progress-sqlite.ts); anything rarer comes back here.
+  // The heartbeat on prepared statements (progress-fast.ts); a report that completes the module comes back here.
   const fast = await recordProgressFast({ userId: actor.id, module, reportId: input.reportId, sessionStartedAt, reported, positionS, now });
   if (fast !== "fallback") return { progress: toView(module, fast.row), addedS: fast.addedS, droppedS: fast.droppedS, isReplay: fast.isReplay };
 
