@@ -6,7 +6,7 @@ import { isRole, type Role } from "@/lib/roles";
 import type { SignInInput, SignUpInput } from "@/lib/schemas/auth";
 import { learnerDeltas } from "@/lib/stats/counters";
 import type { Statement } from "better-sqlite3";
-import { getDb, getSqliteDriver, isPostgres, isUniqueViolation, isWriteConflict, type SqliteDriver } from "../db";
+import { getDb, getPgPool, getSqliteDriver, isPostgres, isUniqueViolation, isWriteConflict, type SqliteDriver } from "../db";
 import { recordAudit } from "./audit";
 import { applyDeltas } from "./stat-counters";
 import { admitSignInAttempt, recordSignInSuccess } from "./throttle";
@@ -113,10 +113,10 @@ type SessionUserRow = { id: string; role: string; name: string; email: string };
 const sessionUserStatements = new WeakMap<SqliteDriver["client"], Statement<[string], SessionUserRow>>();
 
 /**
- * The account behind a session, looked up on every signed-in request. On SQLite, one prepared
- * statement on Prisma's own connection (as Prisma's own read outside a transaction would run, on the
- * same connection; the heartbeat spent 11 % of its CPU in Prisma's query compiler and client for
- * this one row); on PostgreSQL, Prisma.
+ * The account behind a session, looked up on every signed-in request: one prepared statement on
+ * the driver under Prisma — on SQLite Prisma's own connection (as Prisma's own read outside a
+ * transaction runs), on PostgreSQL a named statement on Prisma's pool. The heartbeat spent 11 % of
+ * its CPU in Prisma's query compiler and client for this one row.
  */
 export async function findSessionUser(id: string): Promise<SessionUser | null> {
   const driver = await getSqliteDriver();
@@ -128,6 +128,11 @@ export async function findSessionUser(id: string): Promise<SessionUser | null> {
     }
     const row = statement.get(id);
     return row ? toSessionUser(row) : null;
+  }
+  const pool = await getPgPool();
+  if (pool) {
+    const { rows } = await pool.query<SessionUserRow>({ name: "session-user", text: `SELECT "id", "role", "name", "email" FROM "User" WHERE "id" = $1`, values: [id] });
+    return rows[0] ? toSessionUser(rows[0]) : null;
   }
   const user = await getDb().user.findUnique({
     where: { id },
