@@ -437,7 +437,10 @@ type EngineFigures = {
   p99Ratio: number;
   /** Of the seconds reported by heartbeats answered 200, the share credited (1 = every heartbeat counted in full). */
   creditedShare: number;
+  /** POST /api/progress without a session (401, body unread): the framework's floor for a POST route. */
+  unauthenticatedPostRps: number;
   ping: EndpointFigures;
+  unauthenticatedPost: EndpointFigures;
   heartbeat: EndpointFigures;
 };
 
@@ -459,6 +462,19 @@ async function measureEngine(servers: Server[], postgresPort: number | null, lab
     return response.status === 204;
   }, sample);
   let reportedS = 0;
+  // The framework's own floor for this route: the same POST without a session, answered 401 (JSON
+  // error) before the body is read — what next start costs around any signed-in POST.
+  console.log(`… ${label}: ${WARMUP_S} + ${DURATION_S} s of POST /api/progress without a session (401)`);
+  const floorBody = JSON.stringify({ reportId: randomUUID(), moduleId: modules[0]!.id, session: "-", intervals: [[0, 5]], positionS: 5 });
+  const floor = await load(
+    (client, signal) => fetch(`${learners[client]!.origin}/api/progress`, { method: "POST", headers: { "content-type": "application/json", origin: learners[client]!.origin }, body: floorBody, signal }),
+    async (response) => {
+      await response.arrayBuffer();
+      return response.status === 401;
+    },
+    sample,
+  );
+
   let creditedS = 0;
   const inFlightS: number[] = [];
   const heartbeat = await load(
@@ -483,6 +499,7 @@ async function measureEngine(servers: Server[], postgresPort: number | null, lab
   heartbeatWindowUs = [heartbeat.cpu.start.monotonicUs, heartbeat.cpu.end.monotonicUs];
   const healthAfter = await Promise.all(servers.map((server) => checkHealth(server.origin)));
   const p = figuresOf(ping);
+  const u = figuresOf(floor);
   const h = figuresOf(heartbeat);
   return {
     instances: servers.length,
@@ -497,7 +514,9 @@ async function measureEngine(servers: Server[], postgresPort: number | null, lab
     rpsRatio: Math.round((h.rps / p.rps) * 100) / 100,
     p99Ratio: Math.round((h.p99Ms / p.p99Ms) * 10) / 10,
     creditedShare: Math.round((creditedS / reportedS) * 100) / 100,
+    unauthenticatedPostRps: u.rps,
     ping: p,
+    unauthenticatedPost: u,
     heartbeat: h,
   };
 }
@@ -521,9 +540,11 @@ function printTable(title: string, f: EngineFigures) {
   console.log(`\n${title}`);
   console.log(`${"endpoint".padEnd(32)} ${"req/s".padStart(7)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"errors".padStart(6)} ${"server CPU".padStart(10)} ${"db CPU".padStart(8)} ${"bench".padStart(8)} ${"busy".padStart(6)}`);
   console.log(row("GET /api/ping (bare, 204)", f.ping));
+  console.log(row("POST /api/progress, no session", f.unauthenticatedPost));
   console.log(row("POST /api/progress (heartbeat)", f.heartbeat));
   console.log(`${"heartbeat ÷ ping".padEnd(32)} ${`${f.rpsRatio.toFixed(2)}×`.padStart(7)} ${"".padStart(8)} ${`${f.p99Ratio.toFixed(1)}×`.padStart(8)}`);
   const errorsText = (e: EndpointFigures) => Object.entries(e.errorsByStatus).map(([status, n]) => `${n} × ${status}`).join(", ");
+  console.log(`${"401 POST ÷ ping (framework floor)".padEnd(32)} ${`${(f.unauthenticatedPost.rps / f.ping.rps).toFixed(2)}×`.padStart(7)}`);
   if (f.ping.errors) console.log(`ping errors: ${errorsText(f.ping)}`);
   if (f.heartbeat.errors) console.log(`heartbeat errors: ${errorsText(f.heartbeat)}`);
   for (const line of f.serverErrors.slice(0, 6)) console.log(`server log: ${line}`);
