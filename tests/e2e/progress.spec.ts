@@ -94,6 +94,9 @@ test("the player is keyboard-operable and the transcript seeks", async ({ page }
   await newLearner(page);
   await page.goto("/modules/essai-premier-module");
   const player = page.getByTestId("player");
+  // The player's code loads in its own chunk after the page's; its controls are disabled (and its
+  // keys do nothing) until it has run, as a user sees.
+  await expect(player.getByRole("button", { name: "Lecture" })).toBeEnabled();
   await player.focus();
   await page.keyboard.press("ArrowRight");
   await expect.poll(() => playerTimeS(page)).toBe(10);
