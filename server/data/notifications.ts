@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { can, type Actor } from "@/lib/permissions";
-import { getDb } from "../db";
+import { getDb, readRows } from "../db";
 
 /** In-app notifications: each user reads only their own. */
 
@@ -18,7 +18,9 @@ function parseData(text: string): Record<string, unknown> {
 
 export async function countUnreadNotifications(actor: Actor): Promise<number> {
   if (!can(actor, "notifications:view")) return 0;
-  return getDb().notification.count({ where: { userId: actor.id, readAt: null } });
+  // On every signed-in page (the header's badge): a prepared statement, not a Prisma query.
+  const [row] = await readRows<{ n: number | bigint }>("unread-notifications", `SELECT COUNT(*) AS "n" FROM "Notification" WHERE "userId" = $1 AND "readAt" IS NULL`, [actor.id]);
+  return Number(row?.n ?? 0);
 }
 
 export async function listNotifications(actor: Actor, options: { limit?: number } = {}): Promise<NotificationView[]> {

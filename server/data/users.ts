@@ -5,8 +5,7 @@ import { can, decideRoleChange, type Actor } from "@/lib/permissions";
 import { isRole, type Role } from "@/lib/roles";
 import type { SignInInput, SignUpInput } from "@/lib/schemas/auth";
 import { learnerDeltas } from "@/lib/stats/counters";
-import type { Statement } from "better-sqlite3";
-import { getDb, getPgPool, getSqliteDriver, isPostgres, isUniqueViolation, isWriteConflict, type SqliteDriver } from "../db";
+import { getDb, isPostgres, isUniqueViolation, isWriteConflict, readRows } from "../db";
 import { recordAudit } from "./audit";
 import { applyDeltas } from "./stat-counters";
 import { admitSignInAttempt, recordSignInSuccess } from "./throttle";
@@ -110,35 +109,14 @@ export async function authenticate(input: SignInInput & { clientAddress: string 
 
 /** The signed-in user as stored now (role changes and deletions take effect at the next request). */
 type SessionUserRow = { id: string; role: string; name: string; email: string };
-const sessionUserStatements = new WeakMap<SqliteDriver["client"], Statement<[string], SessionUserRow>>();
 
 /**
- * The account behind a session, looked up on every signed-in request: one prepared statement on
- * the driver under Prisma — on SQLite Prisma's own connection (as Prisma's own read outside a
- * transaction runs), on PostgreSQL a named statement on Prisma's pool. The heartbeat spent 11 % of
- * its CPU in Prisma's query compiler and client for this one row.
+ * The account behind a session, looked up on every signed-in request: one prepared statement
+ * (readRows). The heartbeat spent 11 % of its CPU in Prisma's query compiler and client for this row.
  */
 export async function findSessionUser(id: string): Promise<SessionUser | null> {
-  const driver = await getSqliteDriver();
-  if (driver) {
-    let statement = sessionUserStatements.get(driver.client);
-    if (!statement) {
-      statement = driver.client.prepare<[string], SessionUserRow>(`SELECT "id", "role", "name", "email" FROM "User" WHERE "id" = ?`);
-      sessionUserStatements.set(driver.client, statement);
-    }
-    const row = statement.get(id);
-    return row ? toSessionUser(row) : null;
-  }
-  const pool = await getPgPool();
-  if (pool) {
-    const { rows } = await pool.query<SessionUserRow>({ name: "session-user", text: `SELECT "id", "role", "name", "email" FROM "User" WHERE "id" = $1`, values: [id] });
-    return rows[0] ? toSessionUser(rows[0]) : null;
-  }
-  const user = await getDb().user.findUnique({
-    where: { id },
-    select: { id: true, role: true, name: true, email: true },
-  });
-  return user ? toSessionUser(user) : null;
+  const [row] = await readRows<SessionUserRow>("session-user", `SELECT "id", "role", "name", "email" FROM "User" WHERE "id" = $1`, [id]);
+  return row ? toSessionUser(row) : null;
 }
 
 export const USERS_PAGE_SIZE = 50;

@@ -18,7 +18,7 @@ import { listAuditEntries } from "@/server/data/audit";
 import { getCohortDashboard, getLearnerDetail, streamCohortCsv } from "@/server/data/cohort-dashboard";
 import { addCoTrainer, createCohort, getCohortForTrainer, listTrainedCohorts, regenerateJoinCode, removeMember, revokeJoinCode, sendInvitations, setJoinCodeExpiry, updateCohort } from "@/server/data/cohorts";
 import { findCohortByJoinCode, joinCohort, leaveCohort, listLearnerCohorts } from "@/server/data/memberships";
-import { listNotifications } from "@/server/data/notifications";
+import { countUnreadNotifications, listNotifications, markNotificationsRead } from "@/server/data/notifications";
 import { listOutbox } from "@/server/data/outbox";
 import { createAccount as createUser } from "../support/accounts";
 import { completeModule, watch } from "../support/learning";
@@ -241,6 +241,10 @@ describe(`cohorts on ${engine}`, () => {
     await expect(createAssignment(trainer, cohort.id, { itemKind: "chapter", itemId: INTRO, dueKind: "none", dueOn: null, dueDays: null })).rejects.toMatchObject({ code: "UNKNOWN_ITEM" });
     expect((await listAssignments(trainer, cohort.id)).map((x) => x.id)).toEqual([a.id]);
     expect(await listNotifications(ana)).toHaveLength(1); // the refused ones told nobody
+    // The header's badge: unread ones only, the learner's own.
+    expect([await countUnreadNotifications(ana), await countUnreadNotifications(outsider)]).toEqual([1, 0]);
+    await markNotificationsRead(bob, { all: true });
+    expect([await countUnreadNotifications(ana), await countUnreadNotifications(bob)]).toEqual([1, 0]);
 
     // Due 14 days after joining (2026-12-01): 2026-12-15. An extension must be later.
     expect(await listTodo(ana, JOINED)).toMatchObject([{ assignmentId: a.id, dueOn: "2026-12-15", daysLeft: 14 }]);
