@@ -1,8 +1,9 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { ZodError, type z } from "zod";
+import { apiErrorBody } from "@/lib/api-error";
 import { AppError, isAppError } from "@/lib/errors";
-import { makeTranslator, pickLocale, LOCALE_COOKIE, type MessageKey } from "@/lib/i18n";
+import { pickLocale, LOCALE_COOKIE } from "@/lib/i18n";
 import { isSameOriginRequest } from "@/lib/request-origin";
 import { fieldErrorsOf } from "@/lib/validation";
 import { getEnv } from "./env";
@@ -23,14 +24,7 @@ function localeOf(request: Request) {
 
 /** The JSON error body of every API answer: `{ error: { code, message, fields? } }`. */
 export function errorResponse(request: Request, error: AppError): Response {
-  const t = makeTranslator(localeOf(request));
-  const fields = error.fields
-    ? Object.fromEntries(Object.entries(error.fields).map(([k, key]) => [k, t(key as MessageKey)]))
-    : undefined;
-  return NextResponse.json(
-    { error: { code: error.code, message: t(`errors.${error.code}`), ...(fields ? { fields } : {}) } },
-    { status: error.status },
-  );
+  return NextResponse.json(apiErrorBody(error.code, localeOf(request), error.fields), { status: error.status });
 }
 
 /**
