@@ -11,7 +11,7 @@ describe("next-auth's callback-URL cookie", () => {
 });
 
 describe("path segments", () => {
-  it.each(["/modules/%E0%A4%A", "/modules/%ZZ", "/chapters/%", "/api/modules/%E0%A4%A/captions", "/attestation/%00", "/a/%0A", "/a/%ED%A0%80"])("%s is malformed", (path) => {
+  it.each(["/modules/%E0%A4%A", "/modules/%ZZ", "/chapters/%", "/api/modules/%E0%A4%A/captions", "/attestation/%00", "/a/%0A", "/a/%ED%A0%80", "/api/%2e%2e/x", "/api/%2E/x"])("%s is malformed", (path) => {
     expect(hasMalformedPathSegment(path)).toBe(true);
   });
   it.each(["/", "/modules/marche-vendre-sur-amazon", "/modules/caf%C3%A9", "/a/%2F/b", "/a/%20", "/api/cohorts/x/export"])("%s is not", (path) => {

@@ -24,9 +24,12 @@ export function isUsableCallbackUrl(value: string): boolean {
 /** Control characters (NUL included) have no place in an id, a code or a slug. */
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
 
-/** A decoded path segment the platform's routes can be given: no control character, well-formed UTF-16. */
+/**
+ * A decoded path segment the platform's routes can be given: no control character, well-formed
+ * UTF-16, and not a dot segment (an encoded "%2e%2e" would decode into a path outside /api/).
+ */
 export function isAcceptableSegment(decoded: string): boolean {
-  return !CONTROL_CHARACTER.test(decoded) && decoded.isWellFormed();
+  return !CONTROL_CHARACTER.test(decoded) && decoded.isWellFormed() && decoded !== "." && decoded !== "..";
 }
 
 /**

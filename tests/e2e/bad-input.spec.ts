@@ -81,3 +81,17 @@ test("a garbage session cookie is no session: the page for visitors, 401 from th
   expect(api.status()).toBe(401);
   expect((await api.json()).error.code).toBe("UNAUTHENTICATED");
 });
+
+test("next-auth's endpoints answer bad input with the JSON error body (found by the fuzz)", async ({ request }) => {
+  for (const body of ["", "{", "NaN"]) {
+    const response = await request.post("/api/auth/session", { headers: { "content-type": "application/json" }, data: Buffer.from(body) });
+    expect(response.status(), `POST /api/auth/session with ${JSON.stringify(body)}`).toBe(400);
+    expect((await response.json()).error.code).toBe("INVALID_JSON");
+  }
+  const unknown = await request.post("/api/auth/no-such-action", { form: { a: "1" } });
+  expect(unknown.status()).toBeLessThan(500);
+  expect((await unknown.json()).error.code).toMatch(/^[A-Z_]+$/);
+  const missing = await request.get("/api/no-such-route/x");
+  expect(missing.status()).toBe(404);
+  expect((await missing.json()).error.code).toBe("NOT_FOUND");
+});
