@@ -1,13 +1,26 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { apiErrorBody } from "@/lib/api-error";
+import { LOCALE_COOKIE, pickLocale } from "@/lib/i18n";
+import { CALLBACK_URL_COOKIES, hasMalformedPathSegment, isUsableCallbackUrl } from "@/lib/request-input";
 import { buildContentSecurityPolicy } from "@/lib/security-headers";
 
 /**
  * Runs before every page: sets the per-request Content-Security-Policy nonce, and sends visitors
  * without a session cookie to the sign-in page for the signed-in areas. That redirect is a
  * convenience only: pages and the data layer check the session and the role themselves.
+ *
+ * It also keeps two kinds of bad input away from Next.js and next-auth, for pages and API routes
+ * alike (see `config.matcher` for when it runs):
+ * - a path segment that does not decode ("/modules/%ZZ"): the not-found page, or a 400 with a JSON
+ *   error body under /api/ (Next.js itself would answer 500 when such a segment fills a parameter);
+ * - a next-auth callback-URL cookie that next-auth would refuse ("javascript:…"): removed from the
+ *   request before any session lookup sees it (next-auth would fail every lookup: 500) and
+ *   expired in the browser.
  */
 const SIGNED_IN_AREAS = ["/admin", "/progress"];
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
+/** Never a page: private folders (leading "_") are not routes in the App Router, so this renders app/not-found.tsx. */
+const NOT_FOUND_PATH = "/_invalid-path";
 
 function mediaOrigin(): string | null {
   try {
@@ -17,14 +30,46 @@ function mediaOrigin(): string | null {
   }
 }
 
+function isPrefetch(request: NextRequest): boolean {
+  return request.headers.has("next-router-prefetch") || request.headers.get("purpose") === "prefetch";
+}
+
+/** Takes next-auth's unusable callback-URL cookies out of the request; returns their names. */
+function dropUnusableCallbackCookies(request: NextRequest): string[] {
+  const dropped = CALLBACK_URL_COOKIES.filter((name) => {
+    const value = request.cookies.get(name)?.value;
+    return value !== undefined && !isUsableCallbackUrl(value);
+  });
+  for (const name of dropped) request.cookies.delete(name);
+  return dropped;
+}
+
+function expireCookies(response: NextResponse, names: string[]): NextResponse {
+  for (const name of names) response.cookies.set(name, "", { path: "/", maxAge: 0, httpOnly: true, sameSite: "lax", secure: name.startsWith("__Secure-") });
+  return response;
+}
+
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  const isApi = pathname === "/api" || pathname.startsWith("/api/");
+  const dropped = dropUnusableCallbackCookies(request);
+
+  if (hasMalformedPathSegment(pathname) && isApi) {
+    const locale = pickLocale(request.cookies.get(LOCALE_COOKIE)?.value, request.headers.get("accept-language"));
+    return expireCookies(NextResponse.json(apiErrorBody("INVALID_PATH", locale), { status: 400 }), dropped);
+  }
+  const isMalformedPage = hasMalformedPathSegment(pathname);
+
+  if (isApi || (isPrefetch(request) && !isMalformedPage)) {
+    return expireCookies(NextResponse.next({ request: { headers: request.headers } }), dropped);
+  }
+
   const hasSessionCookie = SESSION_COOKIES.some((name) => request.cookies.has(name));
-  if (!hasSessionCookie && SIGNED_IN_AREAS.some((area) => pathname === area || pathname.startsWith(`${area}/`))) {
+  if (!isMalformedPage && !hasSessionCookie && SIGNED_IN_AREAS.some((area) => pathname === area || pathname.startsWith(`${area}/`))) {
     const url = request.nextUrl.clone();
     url.pathname = "/sign-in";
     url.search = `?callbackUrl=${encodeURIComponent(pathname + search)}`;
-    return NextResponse.redirect(url);
+    return expireCookies(NextResponse.redirect(url), dropped);
   }
 
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
@@ -32,19 +77,29 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", policy);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  const response = isMalformedPage
+    ? NextResponse.rewrite(new URL(NOT_FOUND_PATH, request.url), { request: { headers: requestHeaders } })
+    : NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
-  return response;
+  return expireCookies(response, dropped);
 }
 
+// Literal values only: Next.js reads this object at build time without running the module.
 export const config = {
   matcher: [
     {
+      // Pages, except the router's prefetches.
       source: "/((?!api/|_next/static|_next/image|favicon.ico).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },
       ],
     },
+    // Any request with a percent sign in its path (API routes and prefetches included), to check
+    // that its segments decode; the path is matched as received, still encoded.
+    "/:path(.*%.*)",
+    // Any request carrying one of next-auth's callback-URL cookies (CALLBACK_URL_COOKIES), to check it.
+    { source: "/((?!_next/static|_next/image|favicon.ico).*)", has: [{ type: "cookie", key: "next-auth.callback-url" }] },
+    { source: "/((?!_next/static|_next/image|favicon.ico).*)", has: [{ type: "cookie", key: "__Secure-next-auth.callback-url" }] },
   ],
 };

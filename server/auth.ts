@@ -16,10 +16,36 @@ import { rateLimitedSignInError } from "@/lib/throttle";
 import { authenticate, findSessionUser, SignInRateLimited, type SessionUser } from "./data/users";
 import { getAuthSecret, getEnv } from "./env";
 
+/** next-auth errors that a visitor's request causes (a garbage or stale cookie), not a fault of ours. */
+const REQUEST_ERRORS = new Set(["JWT_SESSION_ERROR", "INVALID_CALLBACK_URL_ERROR"]);
+
+/** One printable line of at most 300 characters: the message may repeat what the visitor sent. */
+function oneLine(metadata: unknown): string {
+  const record = (metadata ?? {}) as { message?: unknown; error?: { message?: unknown } };
+  const message = String(record.message ?? record.error?.message ?? "");
+  return message.replace(/[\u0000-\u001f\u007f]+/g, " ").slice(0, 300);
+}
+
+/**
+ * next-auth's logger: one line for an error caused by the request (next-auth's own prints the
+ * whole stack each time a garbage session cookie arrives), the details for anything else.
+ */
+export const authLogger: NonNullable<NextAuthOptions["logger"]> = {
+  error(code, metadata) {
+    if (REQUEST_ERRORS.has(code)) console.warn(`[next-auth] ${code}: ${oneLine(metadata)}`);
+    else console.error(`[next-auth] ${code}: ${oneLine(metadata)}`, metadata);
+  },
+  warn(code) {
+    console.warn(`[next-auth] warning: ${code}`);
+  },
+  debug() {},
+};
+
 export function getAuthOptions(): NextAuthOptions {
   const env = getEnv();
   return {
     secret: getAuthSecret(),
+    logger: authLogger,
     // The cookie lives as long as the longest role allows; shorter limits per role are enforced on
     // every request by getSessionUser (the role is read from the database, not from the cookie).
     session: { strategy: "jwt", maxAge: Math.max(...Object.values(SESSION_MAX_AGE_S)) },

@@ -1,9 +1,11 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { ZodError, type z } from "zod";
+import { apiErrorBody } from "@/lib/api-error";
 import { AppError, isAppError } from "@/lib/errors";
-import { makeTranslator, pickLocale, LOCALE_COOKIE, type MessageKey } from "@/lib/i18n";
+import { pickLocale, LOCALE_COOKIE } from "@/lib/i18n";
 import { isSameOriginRequest } from "@/lib/request-origin";
+import { isStorableText } from "@/lib/request-input";
 import { fieldErrorsOf } from "@/lib/validation";
 import { getEnv } from "./env";
 
@@ -23,14 +25,7 @@ function localeOf(request: Request) {
 
 /** The JSON error body of every API answer: `{ error: { code, message, fields? } }`. */
 export function errorResponse(request: Request, error: AppError): Response {
-  const t = makeTranslator(localeOf(request));
-  const fields = error.fields
-    ? Object.fromEntries(Object.entries(error.fields).map(([k, key]) => [k, t(key as MessageKey)]))
-    : undefined;
-  return NextResponse.json(
-    { error: { code: error.code, message: t(`errors.${error.code}`), ...(fields ? { fields } : {}) } },
-    { status: error.status },
-  );
+  return NextResponse.json(apiErrorBody(error.code, localeOf(request), error.fields), { status: error.status });
 }
 
 /**
@@ -61,7 +56,40 @@ export function route<P = Record<string, never>>(handler: Handler<P>): Handler<P
   };
 }
 
-/** Reads and validates a JSON body; a body that is not JSON is a 400, not a 500. */
+type PathNode = { key: string; parent: PathNode | null } | null;
+
+function pathOf(node: PathNode): string {
+  const keys: string[] = [];
+  for (let n = node; n; n = n.parent) keys.unshift(n.key);
+  return keys.join(".") || "_";
+}
+
+/**
+ * The path (dot-separated, "_" for the body itself) of the first string or key holding a NUL
+ * character or malformed UTF-16, or null. Iterative and linear: a body nested 100,000 levels deep
+ * must neither overflow the stack nor copy its path at every level.
+ */
+function findUnstorableText(body: unknown): string | null {
+  const pending: [unknown, PathNode][] = [[body, null]];
+  while (pending.length) {
+    const [value, node] = pending.pop()!;
+    if (typeof value === "string") {
+      if (!isStorableText(value)) return pathOf(node);
+    } else if (value && typeof value === "object") {
+      for (const [key, item] of Object.entries(value)) {
+        const child = { key, parent: node };
+        if (!isStorableText(key)) return pathOf({ key: "_", parent: node });
+        pending.push([item, child]);
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * Reads and validates a JSON body; a body that is not JSON is a 400, not a 500, and so is text
+ * that could not be stored as sent (NUL, lone surrogates) anywhere in it.
+ */
 export async function parseJsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
   let body: unknown;
   try {
@@ -69,5 +97,7 @@ export async function parseJsonBody<S extends z.ZodType>(request: Request, schem
   } catch {
     throw new AppError("INVALID_JSON");
   }
+  const badText = findUnstorableText(body);
+  if (badText !== null) throw new AppError("VALIDATION_FAILED", undefined, { [badText]: "errors.invalidCharacters" });
   return schema.parse(body);
 }

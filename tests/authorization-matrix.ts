@@ -148,6 +148,13 @@ export const AUTHORIZATION_MATRIX: MatrixRow[] = [
     expected: everyone(200),
     why: "public verification page; an unknown code is said to be unknown",
   },
+  ...(["GET", "POST", "PUT", "PATCH", "DELETE"] as const).map((method) => ({
+    file: "app/api/[...path]/route.ts",
+    method,
+    path: "/api/no-such-route/x",
+    expected: everyone(404),
+    why: "any other path under /api/ is a JSON 404",
+  })),
   { file: "app/api/health/route.ts", method: "GET", path: "/api/health", expected: everyone(200), why: "liveness, no data" },
   {
     file: "app/api/auth/[...nextauth]/route.ts",

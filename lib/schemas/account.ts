@@ -12,19 +12,19 @@ const currentPasswordSchema = z.string({ error: "errors.currentPassword.required
 
 export const accountNameSchema = z.object({
   name: z.string({ error: "errors.name.required" }).trim().min(1, { error: "errors.name.required" }).max(NAME_MAX_LENGTH, { error: "errors.name.tooLong" }),
-});
+}).strict();
 
-export const accountEmailSchema = z.object({ email: emailSchema, currentPassword: currentPasswordSchema });
+export const accountEmailSchema = z.object({ email: emailSchema, currentPassword: currentPasswordSchema }).strict();
 
-export const accountPasswordSchema = z.object({ currentPassword: currentPasswordSchema, newPassword: passwordSchema });
+export const accountPasswordSchema = z.object({ currentPassword: currentPasswordSchema, newPassword: passwordSchema }).strict();
 
 export const businessProfileSchema = z.object({
   sector: z.enum(SECTORS, { error: "errors.sector.invalid" }),
   department: z.enum(DEPARTMENT_CODES, { error: "errors.department.invalid" }),
   sizeBand: z.enum(SIZE_BANDS, { error: "errors.sizeBand.invalid" }),
-});
+}).strict();
 export type BusinessProfileInput = z.infer<typeof businessProfileSchema>;
 
-export const accountLocaleSchema = z.object({ locale: z.enum(LOCALES, { error: "errors.locale.invalid" }) });
+export const accountLocaleSchema = z.object({ locale: z.enum(LOCALES, { error: "errors.locale.invalid" }) }).strict();
 
-export const accountErasureSchema = z.object({ password: currentPasswordSchema });
+export const accountErasureSchema = z.object({ password: currentPasswordSchema }).strict();

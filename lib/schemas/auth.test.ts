@@ -34,8 +34,10 @@ describe("signUpSchema", () => {
     expect(fieldErrorsOf(result.error!)[field]).toBe(key);
   });
 
-  it("ignores a role smuggled into sign-up", () => {
-    expect(signUpSchema.parse({ ...valid, role: "admin" })).not.toHaveProperty("role");
+  it("refuses a role smuggled into sign-up (the body schema is strict)", () => {
+    const result = signUpSchema.safeParse({ ...valid, role: "admin" });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]).toMatchObject({ code: "unrecognized_keys", keys: ["role"] });
   });
 });
 

@@ -33,22 +33,28 @@ export const signUpSchema = z.object({
   sector: z.enum(SECTORS, { error: "errors.sector.invalid" }),
   department: z.enum(DEPARTMENT_CODES, { error: "errors.department.invalid" }),
   sizeBand: z.enum(SIZE_BANDS, { error: "errors.sizeBand.invalid" }),
-});
+}).strict();
 export type SignUpInput = z.infer<typeof signUpSchema>;
 
-/** Sign-in only checks the shape: a wrong format must not say more than "wrong credentials". */
 /** The error name next-auth passes to the sign-in form when the account or address is throttled. */
 export const SIGN_IN_RATE_LIMITED = "RATE_LIMITED";
 
+/**
+ * Sign-in only checks the shape: a wrong format must not say more than "wrong credentials". Not
+ * strict, unlike the bodies of our route handlers: it reads next-auth's credentials form, which
+ * also carries next-auth's own fields (csrfToken, callbackUrl, json).
+ */
 export const signInSchema = z.object({
   email: z.string().trim().toLowerCase().min(1).max(254),
   password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
 });
 export type SignInInput = z.infer<typeof signInSchema>;
 
-export const changeRoleSchema = z.object({
-  role: z.enum(ROLES, { error: "errors.role.invalid" }),
-});
+export const changeRoleSchema = z
+  .object({
+    role: z.enum(ROLES, { error: "errors.role.invalid" }),
+  })
+  .strict();
 export type ChangeRoleInput = z.infer<typeof changeRoleSchema>;
 
 export const userIdSchema = z.string().min(1).max(64);

@@ -126,6 +126,10 @@ describe("cohortSchema and extensionSchema", () => {
     [{ name: "G", reminderDaysBefore: "0" }, true],
     [{ name: "G", reminderDaysBefore: 31 }, false],
     [{ dueOn: "2026-12-10" }, false],
+    // Found by the fuzz: an invalid day beside a valid one threw from the date-order check (500).
+    [{ name: "G", startsOn: "__proto__", endsOn: "2030-03-01" }, false],
+    [{ name: "G", startsOn: "2030-03-01", endsOn: "2026-02-30" }, false],
+    [{ name: "G", startsOn: 20300301, endsOn: "2030-03-01" }, false],
   ])("cohort %j → %s", (input, ok) => expect(cohortSchema.safeParse(input).success).toBe(ok));
 
   it.each([

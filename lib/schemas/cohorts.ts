@@ -34,7 +34,9 @@ export const cohortSchema = z
       .optional(),
   })
   .strict()
-  .refine((c) => !c.startsOn || !c.endsOn || daysBetween(c.startsOn, c.endsOn) >= 0, {
+  // Zod still runs this check when a day field failed its own (a refinement does not abort), so it
+  // must not trust them: daysBetween throws on "__proto__" (found by the fuzz, a 500).
+  .refine((c) => !isDay(c.startsOn) || !isDay(c.endsOn) || daysBetween(c.startsOn, c.endsOn) >= 0, {
     error: "errors.cohort.endsBeforeStart",
     path: ["endsOn"],
   });
