@@ -37,6 +37,7 @@ import { startPostgresCluster } from "../scripts/lib/pg-cluster.mjs";
 import { HEARTBEAT_INTERVAL_S } from "@/components/player/progress-reporter";
 import { getProgramme } from "@/server/content";
 import { createPlaybackSession } from "@/server/playback-session";
+import { signUpAndSignInOverHttp } from "../tests/support/http-sign-in";
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 15);
@@ -290,34 +291,9 @@ type Learner = { origin: string; cookie: string; userId: string };
 let signUpRetries = 0;
 
 async function signUpAndSignIn(origin: string, i: number): Promise<Learner> {
-  const email = `bench-${i}@exemple.test`;
-  const password = "banc d'essai des battements";
-  let created: Response;
-  for (let attempt = 1; ; attempt++) {
-    created = await fetch(`${origin}/api/users`, {
-      method: "POST",
-      headers: { "content-type": "application/json", origin },
-      body: JSON.stringify({ email, password, name: `Boutique ${i}`, sector: "services", department: "75", sizeBand: "0" }),
-    });
-    if (created.status < 500 || attempt === 5) break;
-    await created.arrayBuffer();
-    signUpRetries++;
-    await new Promise((r) => setTimeout(r, Math.random() * 200 * attempt));
-  }
-  if (created.status !== 201) throw new Error(`sign-up of ${email} answered ${created.status}: ${await created.text()}`);
-  const userId = ((await created.json()) as { user: { id: string } }).user.id;
-  const csrf = await fetch(`${origin}/api/auth/csrf`);
-  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const signIn = await fetch(`${origin}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
-  });
-  const session = signIn.headers.getSetCookie().find((c) => c.startsWith("next-auth.session-token="));
-  if (!session) throw new Error(`sign-in failed for ${email}`);
-  return { origin, cookie: session.split(";")[0]!, userId };
+  // Concurrent sign-ups may meet on a registration counter (PostgreSQL): a 5xx is sent again, counted.
+  const account = { email: `bench-${i}@exemple.test`, password: "banc d'essai des battements", name: `Boutique ${i}`, department: "75" };
+  return { origin, ...(await signUpAndSignInOverHttp(origin, account, { attempts: 5, onRetry: () => signUpRetries++ })) };
 }
 
 /** The heartbeat phase's measured seconds (monotonic µs) of the last engine measured, to cut the profiles. */

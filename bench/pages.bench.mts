@@ -17,6 +17,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { migrateDatabase } from "../scripts/lib/migrate.mjs";
 import { createPlaybackSession } from "@/server/playback-session";
+import { signUpAndSignInOverHttp, type HttpLearner } from "../tests/support/http-sign-in";
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
@@ -59,27 +60,8 @@ async function waitForServer() {
   throw new Error("server did not start");
 }
 
-async function signUpAndSignIn(): Promise<{ cookie: string; userId: string }> {
-  const email = "bench-pages@exemple.test";
-  const password = "banc d'essai des pages";
-  const created = await fetch(`${ORIGIN}/api/users`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email, password, name: "Boutique du banc", sector: "services", department: "75", sizeBand: "0" }),
-  });
-  const userId = ((await created.json()) as { user: { id: string } }).user.id;
-  const csrf = await fetch(`${ORIGIN}/api/auth/csrf`);
-  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const signIn = await fetch(`${ORIGIN}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
-  });
-  const session = signIn.headers.getSetCookie().find((c) => c.startsWith("next-auth.session-token="));
-  if (!session) throw new Error(`sign-in failed for ${email}`);
-  return { cookie: session.split(";")[0]!, userId };
+function signUpAndSignIn(): Promise<HttpLearner> {
+  return signUpAndSignInOverHttp(ORIGIN, { email: "bench-pages@exemple.test", password: "banc d'essai des pages", name: "Boutique du banc", department: "75" });
 }
 
 /** A few seconds watched in three modules, so that the pages show a learner under way. */

@@ -22,6 +22,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { migrateDatabase, sqliteFilePath } from "../../scripts/lib/migrate.mjs";
+import { signUpAndSignInOverHttp, type HttpLearner } from "../support/http-sign-in";
 
 const LEARNERS = 12;
 const KILLS = 3;
@@ -121,30 +122,10 @@ async function killServer(child: ChildProcess) {
   await exited;
 }
 
-type Learner = { cookie: string; userId: string };
+type Learner = HttpLearner;
 
-async function signUpAndSignIn(i: number): Promise<Learner> {
-  const email = `crash-${i}@exemple.test`;
-  const password = "test de plantage des battements";
-  const created = await fetch(`${origin}/api/users`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin },
-    body: JSON.stringify({ email, password, name: `Boutique ${i}`, sector: "services", department: "44", sizeBand: "0" }),
-  });
-  if (created.status !== 201) throw new Error(`sign-up of ${email} answered ${created.status}: ${await created.text()}`);
-  const userId = ((await created.json()) as { user: { id: string } }).user.id;
-  const csrf = await fetch(`${origin}/api/auth/csrf`);
-  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const signIn = await fetch(`${origin}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
-  });
-  const session = signIn.headers.getSetCookie().find((c) => c.startsWith("next-auth.session-token="));
-  if (!session) throw new Error(`sign-in failed for ${email}`);
-  return { cookie: session.split(";")[0]!, userId };
+function signUpAndSignIn(i: number): Promise<Learner> {
+  return signUpAndSignInOverHttp(origin, { email: `crash-${i}@exemple.test`, password: "test de plantage des battements", name: `Boutique ${i}`, department: "44" });
 }
 
 type Interval = [number, number];
