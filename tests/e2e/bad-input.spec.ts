@@ -88,6 +88,17 @@ test("next-auth's endpoints answer bad input with the JSON error body (found by 
     expect(response.status(), `POST /api/auth/session with ${JSON.stringify(body)}`).toBe(400);
     expect((await response.json()).error.code).toBe("INVALID_JSON");
   }
+  // A callbackUrl query parameter next-auth refuses (not an http(s) URL nor a path) was a 500.
+  for (const [method, path] of [
+    ["GET", "/api/auth/session?callbackUrl=x%EF%BF%BD&code=%F3%A7%9A%9C%01"],
+    ["POST", "/api/auth/session?callbackUrl=javascript:alert(1)"],
+    ["GET", "/api/auth/csrf?callbackUrl=%EF%BF%BD%5C"],
+  ] as const) {
+    const response = await request.fetch(path, { method });
+    expect(response.status(), `${method} ${path}`).toBe(400);
+    expect((await response.json()).error.code).toBe("VALIDATION_FAILED");
+  }
+  expect((await request.get("/api/auth/session?callbackUrl=%2Fprogress")).status()).toBe(200);
   const unknown = await request.post("/api/auth/no-such-action", { form: { a: "1" } });
   expect(unknown.status()).toBeLessThan(500);
   expect((await unknown.json()).error.code).toMatch(/^[A-Z_]+$/);

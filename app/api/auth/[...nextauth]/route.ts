@@ -1,5 +1,6 @@
 import NextAuth from "next-auth";
 import { AppError } from "@/lib/errors";
+import { isUsableCallbackUrl } from "@/lib/request-input";
 import { getAuthOptions } from "@/server/auth";
 import { errorResponse } from "@/server/http";
 
@@ -12,6 +13,12 @@ type Context = { params: Promise<{ nextauth: string[] }> };
  * its redirects and JSON answers (the sign-in form's) pass unchanged.
  */
 async function handler(request: Request, context: Context) {
+  // next-auth refuses a callbackUrl query parameter that is not an http(s) URL or a path with
+  // INVALID_CALLBACK_URL_ERROR, answered 500 ("/api/auth/session?callbackUrl=x%EF%BF%BD", found by
+  // the fuzz): the same rule, answered 400 first (proxy.ts does it for the cookie).
+  if (new URL(request.url).searchParams.getAll("callbackUrl").some((value) => !isUsableCallbackUrl(value))) {
+    return errorResponse(request, new AppError("VALIDATION_FAILED"));
+  }
   // next-auth parses a JSON body without catching: "{" as application/json was a 500 (found by the fuzz).
   if (request.method === "POST" && request.headers.get("content-type")?.includes("application/json")) {
     try {
