@@ -27,11 +27,12 @@
 // The build is .next-bench, rebuilt when a source is newer than it.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
 import pg from "pg";
+import { isBuildCurrent } from "../scripts/lib/build-freshness.mjs";
 import { migrateDatabase } from "../scripts/lib/migrate.mjs";
 import { startPostgresCluster } from "../scripts/lib/pg-cluster.mjs";
 import { HEARTBEAT_INTERVAL_S } from "@/components/player/progress-reporter";
@@ -95,18 +96,10 @@ function cleanUp() {
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => { cleanUp(); process.exit(130); });
 
 // ── build ─────────────────────────────────────────────────────────────────────────────────────────
-function newestMtimeMs(path: string): number {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(path).reduce((newest, name) => Math.max(newest, newestMtimeMs(join(path, name))), stat.mtimeMs);
-}
 
 /** Same rule as `npm start`: build when there is no build or a source is newer than it. */
 function ensureBuild() {
-  const buildId = join(root, distDir, "BUILD_ID");
-  const sources = ["app", "components", "lib", "server", "content", "proxy.ts", "middleware.ts", "instrumentation.ts", "next.config.js", "package.json", "postcss.config.mjs"];
-  if (existsSync(buildId) && Math.max(...sources.map((s) => newestMtimeMs(join(root, s)))) <= statSync(buildId).mtimeMs) return;
+  if (isBuildCurrent(distDir)) return;
   console.log(`… building into ${distDir} (sources changed since the last bench build)`);
   const env = { ...process.env, NODE_ENV: "production" as const, NEXT_DIST_DIR: distDir };
   const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });

@@ -1,9 +1,9 @@
 // npm start: migrate the database, seed demo accounts into an empty one, build when the sources
 // changed, then serve on http://localhost:$PORT (3000). `--dev` runs the development server instead.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { DEMO_ACCOUNTS, DEMO_PASSWORDS } from "./demo-accounts.mjs";
+import { isBuildCurrent } from "./lib/build-freshness.mjs";
 import { migrateDatabase } from "./lib/migrate.mjs";
 import { baseEnv, ensureAuthSecret, root } from "./lib/runtime-env.mjs";
 
@@ -16,20 +16,7 @@ const env = baseEnv({
 });
 const nextBin = join(root, "node_modules", "next", "dist", "bin", "next");
 
-function newestMtimeMs(path) {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(path).reduce((newest, name) => Math.max(newest, newestMtimeMs(join(path, name))), stat.mtimeMs);
-}
 
-function needsBuild() {
-  const buildId = join(root, ".next", "BUILD_ID");
-  if (!existsSync(buildId)) return true;
-  const sources = ["app", "components", "lib", "server", "content", "proxy.ts", "instrumentation.ts", "next.config.js", "package.json", "postcss.config.mjs"];
-  const newestSource = Math.max(...sources.map((s) => newestMtimeMs(join(root, s))));
-  return newestSource > statSync(buildId).mtimeMs;
-}
 
 function run(command, args, label) {
   const result = spawnSync(command, args, { cwd: root, env, stdio: ["ignore", "pipe", "inherit"], encoding: "utf8" });
@@ -51,7 +38,7 @@ if (process.env.SEED_DEMO !== "false") {
   console.log(seeded ? "✓ Demo accounts created" : "✓ Existing accounts kept (no demo seeding)");
 }
 
-if (!isDev && needsBuild()) {
+if (!isDev && !isBuildCurrent(".next")) {
   console.log("… Building the platform (next build)");
   const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, env, stdio: "inherit" });
   if (build.status !== 0) process.exit(build.status ?? 1);

@@ -15,12 +15,13 @@
 // missing or older than the sources; `npm test` sets CRASH_TEST_REUSE_BUILD=1, having just built it).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, expect, test } from "vitest";
+import { isBuildCurrent } from "../../scripts/lib/build-freshness.mjs";
 import { migrateDatabase, sqliteFilePath } from "../../scripts/lib/migrate.mjs";
 import { signUpAndSignInOverHttp, type HttpLearner } from "../support/http-sign-in";
 
@@ -52,18 +53,11 @@ const { getProgramme } = await import("@/server/content");
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function newestMtimeMs(path: string): number {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(path).reduce((newest, name) => Math.max(newest, newestMtimeMs(join(path, name))), stat.mtimeMs);
-}
 
 function ensureBuild() {
   const buildId = join(root, distDir, "BUILD_ID");
   if (existsSync(buildId) && process.env.CRASH_TEST_REUSE_BUILD) return;
-  const sources = ["app", "components", "lib", "server", "content", "proxy.ts", "middleware.ts", "instrumentation.ts", "next.config.js", "package.json"];
-  if (existsSync(buildId) && Math.max(...sources.map((s) => newestMtimeMs(join(root, s)))) <= statSync(buildId).mtimeMs) return;
+  if (isBuildCurrent(distDir)) return;
   const build = spawnSync(process.execPath, [nextBin, "build"], {
     cwd: root,
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: distDir },

@@ -1,0 +1,1 @@
+export function isBuildCurrent(distDir: string): boolean;
