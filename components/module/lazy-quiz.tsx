@@ -1,18 +1,9 @@
 "use client";
 
 import { useEffect, useRef, useState, type ComponentType, type FormEvent } from "react";
-import type { LearningMessages } from "@/components/player/messages";
-import type { ServerProgress } from "@/components/player/progress-reporter";
+import type { QuizProps } from "./quiz";
 import type { PublicQuestion } from "./quiz-view";
 
-type QuizProps = {
-  moduleId: string;
-  questions: PublicQuestion[];
-  messages: LearningMessages;
-  isSignedIn: boolean;
-  onProgress: (progress: ServerProgress) => void;
-  initialAnswers?: (number | null)[];
-};
 
 const loadQuiz = () => import("./quiz");
 // How far below the screen the quiz starts loading: it is ready by the time the learner gets there.

@@ -12,21 +12,16 @@ import { QuizView, type PublicQuestion } from "./quiz-view";
  * when the learner comes near it (components/module/lazy-quiz.tsx), which hands over the answers
  * already chosen in the static markup.
  */
-export function Quiz({
-  moduleId,
-  questions,
-  messages,
-  isSignedIn,
-  onProgress,
-  initialAnswers,
-}: {
+export type QuizProps = {
   moduleId: string;
   questions: PublicQuestion[];
   messages: LearningMessages;
   isSignedIn: boolean;
   onProgress: (progress: ServerProgress) => void;
   initialAnswers?: (number | null)[];
-}) {
+};
+
+export function Quiz({ moduleId, questions, messages, isSignedIn, onProgress, initialAnswers }: QuizProps) {
   const t = makeLearningTranslator(messages);
   const [answers, setAnswers] = useState<(number | null)[]>(() => questions.map((_, qi) => initialAnswers?.[qi] ?? null));
   const [result, setResult] = useState<QuizResult | null>(null);

@@ -49,17 +49,7 @@ const ADD_TO_COUNTER = `INSERT INTO "StatCounter" ("metric", "key", "value", "up
 /** SQLSTATEs after which the full path records the report instead: serialization failure, deadlock, unique violation. */
 const FALL_BACK_ON = new Set(["40001", "40P01", "23505"]);
 
-type ProgressRecord = {
-  id: string;
-  intervals: string;
-  watchedS: number;
-  lastPositionS: number;
-  quizBestScore: number | null;
-  quizTotal: number | null;
-  quizPassedAt: Date | null;
-  completedAt: Date | null;
-  updatedAt: Date;
-};
+type ProgressRecord = Omit<ProgressRow, "moduleId"> & { id: string; intervals: string };
 
 /** A named statement: PostgreSQL parses and plans it once per connection. */
 function run<R extends object = Record<string, unknown>>(client: PoolClient, name: string, text: string, values: unknown[]) {
@@ -78,9 +68,7 @@ export async function recordProgressPostgres(input: FastReport): Promise<FastRes
       const learner = (await run<{ lastActiveOn: string | null; watchPeriods: string }>(client, "learner", LEARNER, [userId])).rows[0];
       if (!learner) throw new AppError("UNAUTHENTICATED");
       const found = (await run<ProgressRecord>(client, "progress", PROGRESS, [userId, module.id])).rows[0];
-      const row: ProgressRow | null = found
-        ? { moduleId: module.id, watchedS: found.watchedS, lastPositionS: found.lastPositionS, quizBestScore: found.quizBestScore, quizTotal: found.quizTotal, quizPassedAt: found.quizPassedAt, completedAt: found.completedAt, updatedAt: found.updatedAt }
-        : null;
+      const row: ProgressRow | null = found ? { moduleId: module.id, watchedS: found.watchedS, lastPositionS: found.lastPositionS, quizBestScore: found.quizBestScore, quizTotal: found.quizTotal, quizPassedAt: found.quizPassedAt, completedAt: found.completedAt, updatedAt: found.updatedAt } : null;
       if ((await run(client, "replay", REPLAY, [userId, input.reportId])).rowCount) {
         await client.query("ROLLBACK");
         return { row, addedS: 0, droppedS: 0, isReplay: true };
