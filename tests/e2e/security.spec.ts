@@ -86,8 +86,8 @@ test("an attacker's address throttled on a merchant's account does not keep the 
   const victim = await contextFrom(browser, baseURL!, "198.51.100.23");
   const victimPage = await victim.newPage();
   await signInAs(victimPage, { email, password });
-  const session = (await (await victimPage.request.get("/api/auth/session")).json()) as { userId?: string };
-  expect(session.userId).toBeTruthy();
+  const session = (await (await victimPage.request.get("/api/auth/session")).json()) as { user?: { email?: string } };
+  expect(session.user?.email).toBe(email);
 
   // The attacker's address stays refused, even with the right password, and is told how long to wait.
   await signInWithForm(attackerPage, email, password);
