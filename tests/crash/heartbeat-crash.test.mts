@@ -6,7 +6,7 @@
 // server answers (about ten reports a second each: the server is saturated). A report that gets no
 // answer (connection refused or reset, timeout, 5xx) is sent again with the same id until it is
 // answered, as the player's outbox does. Meanwhile the server is killed with SIGKILL KILLS times, at
-// random moments, and started again on the same database file. After the last answer it is killed
+// random moments when some report is in flight, and started again on the same database file. After the last answer it is killed
 // once more (nothing may rely on a clean shutdown), then the file is opened with better-sqlite3:
 // every report answered 200 has its ProgressReport row (userId, reportId), the learner's
 // ModuleProgress intervals cover the seconds it reported, and PRAGMA integrity_check says ok.
@@ -33,6 +33,8 @@ const KILLS = 3;
  */
 const LIFE_ACKS = [20, 60] as const;
 const MAX_LIFE_MS = 8000;
+/** Before each kill, how long to wait at most for a report in flight (see requestsInFlight). */
+const AIM_MS = 3000;
 /** After the last restart, reporting goes on for this many answers, then every learner's last report is answered. */
 const LAST_LIFE_ACKS = 20;
 /** A report unanswered this long (server down, retried every RETRY_MS) fails the test. */
@@ -216,6 +218,12 @@ test("every heartbeat answered 200 survives SIGKILLs of the server, and the data
     const until = Date.now() + maxMs;
     while (!failure && Date.now() < until && acks.filter((a) => a.life === life).length < count) await sleep(20);
   };
+  const requestsInFlight = (maxMs: number) =>
+    new Promise<void>((resolve) => {
+      const until = Date.now() + maxMs;
+      const check = () => (stats.inFlight > 0 || Date.now() > until ? resolve() : setImmediate(check));
+      check();
+    });
   const killedAfterMs: number[] = [];
   const restartMs: number[] = [];
   try {
@@ -223,6 +231,10 @@ test("every heartbeat answered 200 survives SIGKILLs of the server, and the data
       const lifeStartedAt = Date.now();
       await answered(LIFE_ACKS[0] + Math.floor(Math.random() * (LIFE_ACKS[1] - LIFE_ACKS[0])), MAX_LIFE_MS);
       await sleep(Math.random() * 333);
+      // Heartbeats are answered in a few milliseconds: a kill at a random instant often finds none
+      // open. So the kill is aimed: it waits (checking at every turn of the event loop, at most
+      // AIM_MS) for a moment when some report has been sent and not yet answered.
+      await requestsInFlight(AIM_MS);
       stats.inFlightAtKills.push(stats.inFlight);
       killedAfterMs.push(Date.now() - lifeStartedAt);
       await killServer(server);
