@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { apiErrorBody } from "@/lib/api-error";
 import { LOCALE_COOKIE, pickLocale } from "@/lib/i18n";
-import { CALLBACK_URL_COOKIES, hasMalformedPathSegment, isUsableCallbackUrl } from "@/lib/request-input";
+import { expiredCookieOptions, hasMalformedPathSegment, unusableCallbackCookies } from "@/lib/request-input";
 import { buildContentSecurityPolicy } from "@/lib/security-headers";
 
 /**
@@ -36,16 +36,13 @@ function isPrefetch(request: NextRequest): boolean {
 
 /** Takes next-auth's unusable callback-URL cookies out of the request; returns their names. */
 function dropUnusableCallbackCookies(request: NextRequest): string[] {
-  const dropped = CALLBACK_URL_COOKIES.filter((name) => {
-    const value = request.cookies.get(name)?.value;
-    return value !== undefined && !isUsableCallbackUrl(value);
-  });
+  const dropped = unusableCallbackCookies((name) => request.cookies.get(name)?.value);
   for (const name of dropped) request.cookies.delete(name);
   return dropped;
 }
 
 function expireCookies(response: NextResponse, names: string[]): NextResponse {
-  for (const name of names) response.cookies.set(name, "", { path: "/", maxAge: 0, httpOnly: true, sameSite: "lax", secure: name.startsWith("__Secure-") });
+  for (const name of names) response.cookies.set(name, "", expiredCookieOptions(name));
   return response;
 }
 

@@ -1,9 +1,9 @@
 // npm run bench — requests/s and p50/p99 latency of the progress heartbeat (POST /api/progress) at
 // 50 concurrent clients, beside the same figures for a bare route handler that returns 204
 // (GET /api/ping), measured in the same run against the same production servers, on both engines:
-//   - SQLite (WAL): one `next start` on a fresh database file;
+//   - SQLite (WAL): one server (scripts/server.mjs: next start plus the direct heartbeat route) on a fresh database file;
 //   - PostgreSQL: a throwaway cluster (scripts/lib/pg-cluster.mjs, skipped with the reason when its
-//     binaries are missing) shared by TWO `next start` instances on two ports, the clients split
+//     binaries are missing) shared by TWO server instances on two ports, the clients split
 //     between them — how the platform scales out.
 // Each table ends with the heartbeat/ping ratios (req/s and p99). Beside the HTTP figures, the CPU
 // time the servers (and PostgreSQL's processes) spent per request during the measured seconds, read
@@ -54,6 +54,8 @@ const engineArg = process.argv.includes("--engine") ? process.argv[process.argv.
 const engines = (engineArg ?? "sqlite,postgresql").split(",").map((e) => e.trim());
 const root = join(import.meta.dirname, "..");
 const nextBin = join(root, "node_modules/next/dist/bin/next");
+/** The production server (next start, plus the heartbeat answered before Next.js's router). */
+const serverScript = join(root, "scripts/server.mjs");
 const distDir = ".next-bench";
 const dir = mkdtempSync(join(tmpdir(), "accelerateur-bench-"));
 // This process signs the playback sessions with the servers' secret.
@@ -129,7 +131,7 @@ async function startServer(databaseUrl: string, name: string): Promise<Server> {
   serverLogs.push(log);
   const env = { ...process.env, NODE_ENV: "production" as const, NEXT_DIST_DIR: distDir, DATABASE_URL: databaseUrl, AUTH_SECRET, NEXTAUTH_URL: origin };
   const profiling = CPU_PROF_DIR ? ["--cpu-prof", "--cpu-prof-dir", join(CPU_PROF_DIR, name)] : [];
-  const child = spawn(process.execPath, [...profiling, nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env, stdio: ["ignore", "ignore", openSync(log, "a")] });
+  const child = spawn(process.execPath, [...profiling, serverScript, "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env, stdio: ["ignore", "ignore", openSync(log, "a")] });
   children.add(child);
   child.on("exit", () => children.delete(child));
   for (let i = 0; i < 240; i++) {
@@ -406,7 +408,7 @@ type EngineFigures = {
   p99Ratio: number;
   /** Of the seconds reported by heartbeats answered 200, the share credited (1 = every heartbeat counted in full). */
   creditedShare: number;
-  /** POST /api/progress without a session (401, body unread): the framework's floor for a POST route. */
+  /** POST /api/progress without a session (401 before the report is read): what serving the route costs besides recording. */
   unauthenticatedPostRps: number;
   ping: EndpointFigures;
   unauthenticatedPost: EndpointFigures;
@@ -431,8 +433,8 @@ async function measureEngine(servers: Server[], postgresPort: number | null, lab
     return response.status === 204;
   }, sample);
   let reportedS = 0;
-  // The framework's own floor for this route: the same POST without a session, answered 401 (JSON
-  // error) before the body is read — what next start costs around any signed-in POST.
+  // The route's own floor: the same POST without a session, answered 401 (JSON
+  // error) before the report is recorded — what serving the route costs around recording it.
   console.log(`… ${label}: ${WARMUP_S} + ${DURATION_S} s of POST /api/progress without a session (401)`);
   const floorBody = JSON.stringify({ reportId: randomUUID(), moduleId: modules[0]!.id, session: "-", intervals: [[0, 5]], positionS: 5 });
   const floor = await load(
@@ -513,7 +515,7 @@ function printTable(title: string, f: EngineFigures) {
   console.log(row("POST /api/progress (heartbeat)", f.heartbeat));
   console.log(`${"heartbeat ÷ ping".padEnd(32)} ${`${f.rpsRatio.toFixed(2)}×`.padStart(7)} ${"".padStart(8)} ${`${f.p99Ratio.toFixed(1)}×`.padStart(8)}`);
   const errorsText = (e: EndpointFigures) => Object.entries(e.errorsByStatus).map(([status, n]) => `${n} × ${status}`).join(", ");
-  console.log(`${"401 POST ÷ ping (framework floor)".padEnd(32)} ${`${(f.unauthenticatedPost.rps / f.ping.rps).toFixed(2)}×`.padStart(7)}`);
+  console.log(`${"401 POST ÷ ping (route floor)".padEnd(32)} ${`${(f.unauthenticatedPost.rps / f.ping.rps).toFixed(2)}×`.padStart(7)}`);
   if (f.ping.errors) console.log(`ping errors: ${errorsText(f.ping)}`);
   if (f.heartbeat.errors) console.log(`heartbeat errors: ${errorsText(f.heartbeat)}`);
   for (const line of f.serverErrors.slice(0, 6)) console.log(`server log: ${line}`);
@@ -584,8 +586,8 @@ try {
 
 console.log(`\n${header}`);
 const titles: Record<string, string> = {
-  sqlite: "SQLite (WAL), one next start",
-  postgresql: `PostgreSQL ${postgresVersion} (throwaway cluster, fsync off), two next start instances sharing it, clients split between them`,
+  sqlite: "SQLite (WAL), one server (scripts/server.mjs)",
+  postgresql: `PostgreSQL ${postgresVersion} (throwaway cluster, fsync off), two server instances sharing it, clients split between them`,
 };
 for (const [engine, outcome] of Object.entries(results)) {
   if ("skipped" in outcome) console.log(`\n${titles[engine]}: SKIPPED — ${outcome.skipped}`);

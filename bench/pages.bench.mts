@@ -102,7 +102,7 @@ try {
     if (build.status !== 0) throw new Error("build failed");
   }
   await migrateDatabase(env.DATABASE_URL);
-  server = spawn(process.execPath, [join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(PORT), "-H", "127.0.0.1"], { cwd: root, env, stdio: "ignore" });
+  server = spawn(process.execPath, [join(root, "scripts/server.mjs"), "-p", String(PORT), "-H", "127.0.0.1"], { cwd: root, env, stdio: "ignore" });
   await waitForServer();
   const { cookie, userId } = await signUpAndSignIn();
   await watchALittle(cookie, userId);
@@ -129,7 +129,7 @@ try {
   const line = (label: string, r: AutocannonResult, bytes: string) =>
     `${label.padEnd(40)} ${r.requests.average.toFixed(0).padStart(7)} ${ratio(r).toFixed(2).padStart(6)} ${String(r.latency.p50).padStart(7)} ${String(r.latency.p99).padStart(7)} ${String(r.non2xx + r.errors + r.timeouts).padStart(7)} ${bytes.padStart(10)}`;
   const out = console.log;
-  out(`\nnode ${process.version}, ${CONNECTIONS} connections (autocannon), SQLite (WAL), next start, one machine (client and server share its cores)`);
+  out(`\nnode ${process.version}, ${CONNECTIONS} connections (autocannon), SQLite (WAL), scripts/server.mjs, one machine (client and server share its cores)`);
   out(`${"page".padEnd(40)} ${"req/s".padStart(7)} ${"×ping".padStart(6)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"errors".padStart(7)} ${"HTML B".padStart(10)}`);
   out(line("GET /api/ping (bare, 204)", ping, "-"));
   out(line("GET /search (layout + a form, for scale)", floor, "-"));

@@ -21,6 +21,19 @@ export function isUsableCallbackUrl(value: string): boolean {
   }
 }
 
+/** The names of a request's callback-URL cookies that next-auth would refuse (`value` reads a cookie). */
+export function unusableCallbackCookies(value: (name: string) => string | undefined): string[] {
+  return CALLBACK_URL_COOKIES.filter((name) => {
+    const cookie = value(name);
+    return cookie !== undefined && !isUsableCallbackUrl(cookie);
+  });
+}
+
+/** How such a cookie is expired in the browser (proxy.ts, server/direct-routes.ts). */
+export function expiredCookieOptions(name: string) {
+  return { path: "/", maxAge: 0, httpOnly: true, sameSite: "lax" as const, secure: name.startsWith("__Secure-") };
+}
+
 /** Control characters (NUL included) have no place in an id, a code or a slug. */
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
 

@@ -1,5 +1,5 @@
 // The server that the end-to-end tests drive: a fresh SQLite database in a temporary folder,
-// migrated and seeded with the demo accounts, then `next start` on E2E_PORT, from the build in
+// migrated and seeded with the demo accounts, then the platform's server (scripts/server.mjs) on E2E_PORT, from the build in
 // NEXT_DIST_DIR (made by scripts/test.mjs). CONTENT_DIR, when set, points it at a test content
 // fixture (read at run time, like content/). Nothing here changes how production runs.
 import { spawn, spawnSync } from "node:child_process";
@@ -28,7 +28,7 @@ await migrateDatabase(env.DATABASE_URL);
 const seed = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/seed.mts"], { cwd: root, env, stdio: "inherit" });
 if (seed.status !== 0) process.exit(seed.status ?? 1);
 
-const server = spawn(process.execPath, [join(root, "node_modules/next/dist/bin/next"), "start", "-p", port], { cwd: root, env, stdio: "inherit" });
+const server = spawn(process.execPath, [join(root, "scripts/server.mjs"), "-p", port], { cwd: root, env, stdio: "inherit" });
 const stop = () => {
   server.kill("SIGTERM");
   rmSync(dir, { recursive: true, force: true });

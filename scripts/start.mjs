@@ -44,7 +44,8 @@ if (!isDev && !isBuildCurrent(".next")) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const server = spawn(process.execPath, [nextBin, isDev ? "dev" : "start", "-p", port], { cwd: root, env, stdio: "inherit" });
+// Production: scripts/server.mjs (next start, plus the heartbeat answered before Next.js's router).
+const server = spawn(process.execPath, isDev ? [nextBin, "dev", "-p", port] : [join(root, "scripts", "server.mjs"), "-p", port], { cwd: root, env, stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));
 

@@ -2,7 +2,7 @@
 //   0. content check (content/)             4. integration tests on PostgreSQL (throwaway cluster)
 //   1. type check (tsc)                      5. production build into .next-test
 //   2. unit tests (vitest, lib/ and tests/unit)  6. end-to-end tests in Debian's Chromium (Playwright)
-//   3. integration tests on SQLite           7. crash test: heartbeats while `next start` is SIGKILLed (tests/crash)
+//   3. integration tests on SQLite           7. crash test: heartbeats while the server is SIGKILLed (tests/crash)
 // Before anything: Debian's chromium and the PostgreSQL server binaries (scripts/lib/test-prerequisites.mjs).
 // As root, the missing ones are installed with apt-get; otherwise the run stops at once with the command.
 // PostgreSQL: Debian's binaries start a cluster in a temporary folder on 127.0.0.1; a cluster that
@@ -81,7 +81,7 @@ if (step("Production build (for end-to-end tests)", bin("next"), ["build"], { NE
   addPlaywrightCounts(file);
   // Serves the same build; about 30 s.
   const crashFile = join(reportDir, "crash.json");
-  step("Crash test (heartbeats under load, next start killed with SIGKILL, restarted)", bin("vitest"), ["run", "--config", "tests/crash/vitest.config.mts", "--reporter=default", "--reporter=json", `--outputFile.json=${crashFile}`], { CRASH_DIST_DIR: distDir, CRASH_TEST_REUSE_BUILD: "1" });
+  step("Crash test (heartbeats under load, the server killed with SIGKILL, restarted)", bin("vitest"), ["run", "--config", "tests/crash/vitest.config.mts", "--reporter=default", "--reporter=json", `--outputFile.json=${crashFile}`], { CRASH_DIST_DIR: distDir, CRASH_TEST_REUSE_BUILD: "1" });
   addVitestCounts(crashFile);
 } else {
   console.log("\n━━ End-to-end and crash tests: not run, the build failed");

@@ -15,6 +15,7 @@ import { SIGN_IN_RATE_LIMITED, signInSchema } from "@/lib/schemas/auth";
 import { rateLimitedSignInError } from "@/lib/throttle";
 import { authenticate, findSessionUser, SignInRateLimited, type SessionUser } from "./data/users";
 import { getAuthSecret, getEnv } from "./env";
+import { directRequestCookies } from "./request-scope";
 
 /** next-auth errors that a visitor's request causes (a garbage or stale cookie), not a fault of ours. */
 const REQUEST_ERRORS = new Set(["JWT_SESSION_ERROR", "INVALID_CALLBACK_URL_ERROR"]);
@@ -115,7 +116,7 @@ async function readSessionClaims(): Promise<{ sub?: unknown; signedInAt?: unknow
   const secret = getAuthSecret();
   return getToken({
     // An empty Headers: a session comes from the cookie only, never from an Authorization header.
-    req: { cookies: await cookies(), headers: new Headers() } as unknown as Parameters<typeof getToken>[0]["req"],
+    req: { cookies: directRequestCookies.getStore() ?? (await cookies()), headers: new Headers() } as unknown as Parameters<typeof getToken>[0]["req"],
     secret,
     decode: async ({ token }) => (token ? (await jwtDecrypt(token, sessionKeyOf(secret), { clockTolerance: 15 })).payload : null),
   });

@@ -108,6 +108,7 @@ export const en: Record<MessageKey, string> = {
   "errors.NOT_FOUND": "Not found.",
   "errors.VALIDATION_FAILED": "The data sent is not valid.",
   "errors.INVALID_JSON": "The request body is not valid JSON.",
+  "errors.PAYLOAD_TOO_LARGE": "The request body is too large.",
   "errors.INVALID_PATH": "Invalid address: one of its segments is badly encoded.",
   "errors.invalidCharacters": "This text holds an invalid character (a NUL character or malformed UTF-16).",
   "errors.EMAIL_TAKEN": "An account already exists with this e-mail address. Please sign in instead.",

@@ -112,6 +112,7 @@ export const fr = {
   "errors.NOT_FOUND": "Élément introuvable.",
   "errors.VALIDATION_FAILED": "Les données envoyées ne sont pas valides.",
   "errors.INVALID_JSON": "Le corps de la requête n’est pas du JSON valide.",
+  "errors.PAYLOAD_TOO_LARGE": "Le corps de la requête est trop volumineux.",
   "errors.INVALID_PATH": "Adresse invalide : un de ses segments est mal encodé.",
   "errors.invalidCharacters": "Ce texte contient un caractère invalide (caractère nul ou UTF-16 mal formé).",
   "errors.EMAIL_TAKEN": "Un compte existe déjà avec cette adresse e-mail. Connectez-vous plutôt.",

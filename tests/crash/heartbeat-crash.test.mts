@@ -1,6 +1,7 @@
 // Crash test (issue 11): a heartbeat answered 200 is never lost, whenever the server dies.
 //
-// `next start` (the production build of the end-to-end step, .next-test) on a fresh SQLite file;
+// The platform's server (scripts/server.mjs, on the production build of the end-to-end step,
+// .next-test) on a fresh SQLite file;
 // LEARNERS learners, each signed up and signed in over HTTP with a playback session of its own,
 // play a module at 1× speed and report what they played in contiguous intervals, as fast as the
 // server answers (about ten reports a second each: the server is saturated). A report that gets no
@@ -83,9 +84,9 @@ let port = 0;
 let origin = "";
 let server: ChildProcess | null = null;
 
-/** `node …/next start` itself (not npx), so that its pid is the server's and SIGKILL reaches it. */
+/** `node scripts/server.mjs` itself (not npm), so that its pid is the server's and SIGKILL reaches it. */
 async function startServer(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, [join(root, "scripts/server.mjs"), "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
     env: {
       ...process.env,
@@ -108,7 +109,7 @@ async function startServer(): Promise<ChildProcess> {
     await sleep(100);
   }
   child.kill("SIGKILL");
-  throw new Error(`next start did not answer within 60 s:\n${readFileSync(log, "utf8").slice(-2000)}`);
+  throw new Error(`the server did not answer within 60 s:\n${readFileSync(log, "utf8").slice(-2000)}`);
 }
 
 async function killServer(child: ChildProcess) {

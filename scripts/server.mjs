@@ -1,0 +1,48 @@
+// The platform's production server: `next start`, plus the routes it answers itself before
+// Next.js's router (server/direct-routes.ts, handed over by instrumentation.ts when Next.js starts:
+// the player's heartbeat). Usage: node scripts/server.mjs [-p PORT] [-H HOSTNAME]: the port is PORT
+// in the environment otherwise (3000); all interfaces without -H. Serves the build in NEXT_DIST_DIR
+// (.next), which must exist (npm start builds it). SIGTERM and SIGINT stop it.
+import { createServer } from "node:http";
+import { parseArgs } from "node:util";
+import next from "next";
+import { root } from "./lib/runtime-env.mjs";
+
+const { values } = parseArgs({ options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } } });
+const port = Number(values.port ?? process.env.PORT ?? 3000);
+const hostname = values.hostname;
+process.env.NODE_ENV = "production";
+
+const app = next({ dev: false, dir: root, port, hostname: hostname ?? "localhost" });
+const handle = app.getRequestHandler();
+await app.prepare();
+const DIRECT_ROUTES = Symbol.for("accelerateur.direct-routes");
+/**
+ * instrumentation.ts's register() hands them over once Next.js has loaded it, which prepare() does
+ * not wait for: the server listens only once they are there (or after 30 s, with a warning — every
+ * request then goes through Next.js, which answers them the same way, only slower).
+ * @returns {Promise<import("../server/direct-routes").DirectRoutes | undefined>}
+ */
+async function directRoutes() {
+  for (const until = Date.now() + 30_000; Date.now() < until; await new Promise((resolve) => setTimeout(resolve, 10))) {
+    if (globalThis[DIRECT_ROUTES]) return globalThis[DIRECT_ROUTES];
+  }
+  console.warn("⚠ instrumentation.ts did not hand over the direct routes: every request goes through Next.js");
+}
+const direct = await directRoutes();
+
+const server = createServer((request, response) => {
+  if (direct?.handle(request, response)) return;
+  handle(request, response);
+});
+// As next start: idle keep-alive connections are closed after 5 s.
+server.keepAliveTimeout = 5000;
+server.listen(port, hostname, () => console.log(`✓ Ready on http://${hostname ?? "localhost"}:${port}`));
+
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    server.close();
+    app.close().finally(() => process.exit(0));
+    setTimeout(() => process.exit(0), 2000).unref();
+  });
+}
