@@ -7,7 +7,8 @@
 // around a search form: about the least any signed-in page costs) is measured the same way.
 // Numbers, not pass/fail.
 // `--json` prints one last line: {"pages":{"sqlite":{"pingRps",…,"homeHtmlBytes","moduleFirstLoadJsGzipBytes"}}}.
-// Traffic goes to 127.0.0.1 only, for a bounded time. BENCH_PAGES_REBUILD=1 rebuilds the server first.
+// Traffic goes to 127.0.0.1 only, for a bounded time. The build is rebuilt when a source is newer
+// than it (BENCH_PAGES_REBUILD=1: always).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -15,6 +16,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
+import { isBuildCurrent } from "../scripts/lib/build-freshness.mjs";
 import { migrateDatabase } from "../scripts/lib/migrate.mjs";
 import { createPlaybackSession } from "@/server/playback-session";
 import { signUpAndSignInOverHttp, type HttpLearner } from "../tests/support/http-sign-in";
@@ -93,7 +95,7 @@ async function firstLoadJsGzipBytes(html: string): Promise<number> {
 
 let server: ChildProcess | null = null;
 try {
-  if (process.env.BENCH_PAGES_REBUILD === "1" || !existsSync(join(root, distDir, "BUILD_ID"))) {
+  if (process.env.BENCH_PAGES_REBUILD === "1" || !isBuildCurrent(distDir)) {
     console.log(`… building into ${distDir}`);
     // next build adds its dist dir to tsconfig.json's include list: put the file back as it was.
     const tsconfig = readFileSync(join(root, "tsconfig.json"), "utf8");

@@ -2,7 +2,7 @@ import "server-only";
 import type { ModuleState } from "@/lib/learner-summary";
 import type { Actor } from "@/lib/permissions";
 import { getModule } from "../content";
-import { getDb } from "../db";
+import { isPostgres, readRows } from "../db";
 
 /**
  * What the learner's pages (home, chapter, module, Mon parcours) read per request, and only that:
@@ -17,39 +17,61 @@ export type LearnerPageState = {
   isInCohort: boolean;
 };
 
-const STATE_COLUMNS = { moduleId: true, watchedS: true, completedAt: true, updatedAt: true } as const;
-const ONE_LEARNER_MEMBERSHIP = { where: { role: "learner" }, select: { cohortId: true }, take: 1 } as const;
+// Read with prepared statements (readRows), not Prisma: these run on every page view of every
+// learner, and Prisma's query compiler cost more CPU than the rest of the read (see server/db.ts).
+type StateRow = {
+  prefersNeutralPath: unknown;
+  isInCohort: unknown;
+  hasAttestation: unknown;
+  moduleId: string | null;
+  watchedS: number | null;
+  isCompleted: unknown;
+  updatedAt: unknown;
+};
 
-type StateRow = { moduleId: string; watchedS: number; completedAt: Date | null; updatedAt: Date };
+/** PostgreSQL's columns are timestamps without a time zone, in UTC: read as instants. */
+const utc = (column: string) => (isPostgres() ? `${column} AT TIME ZONE 'UTC'` : column);
 
-/** Same statuses as progress.ts's views: a row means started, a completion time completed; modules no longer in the programme are left out. */
-function toStates(rows: StateRow[]): Map<string, ModuleState> {
-  return new Map(
-    rows.filter((row) => getModule(row.moduleId)).map((row) => [row.moduleId, { status: row.completedAt ? "completed" : "in-progress", watchedS: row.watchedS, updatedAt: row.updatedAt }]),
+/** One row per module the learner opened (one with null module columns when none), each with the learner's own columns. */
+function readStateRows(userId: string): Promise<StateRow[]> {
+  return readRows<StateRow>(
+    "learner-page-state",
+    `SELECT u."prefersNeutralPath",
+       EXISTS (SELECT 1 FROM "CohortMember" m WHERE m."userId" = u."id" AND m."role" = 'learner') AS "isInCohort",
+       EXISTS (SELECT 1 FROM "Attestation" a WHERE a."userId" = u."id") AS "hasAttestation",
+       p."moduleId", p."watchedS", p."completedAt" IS NOT NULL AS "isCompleted", ${utc(`p."updatedAt"`)} AS "updatedAt"
+     FROM "User" u LEFT JOIN "ModuleProgress" p ON p."userId" = u."id"
+     WHERE u."id" = $1`,
+    [userId],
   );
 }
 
+/** Same statuses as progress.ts's views: a row means started, a completion time completed; modules no longer in the programme are left out. */
+function toStates(rows: StateRow[]): Map<string, ModuleState> {
+  const states = new Map<string, ModuleState>();
+  for (const row of rows) {
+    if (!row.moduleId || !getModule(row.moduleId)) continue;
+    states.set(row.moduleId, { status: truthy(row.isCompleted) ? "completed" : "in-progress", watchedS: Number(row.watchedS), updatedAt: new Date(row.updatedAt as string | Date) });
+  }
+  return states;
+}
+
+/** SQLite answers booleans as 0 and 1, PostgreSQL as booleans. */
+const truthy = (value: unknown) => value === true || value === 1 || value === 1n;
+
 /** The signed-in learner's path (parcours neutre or not) and their state in every module they opened. */
 export async function getLearnerPageState(actor: Actor): Promise<LearnerPageState> {
-  const user = await getDb().user.findUnique({
-    where: { id: actor.id },
-    select: { prefersNeutralPath: true, moduleProgress: { select: STATE_COLUMNS }, cohortMemberships: ONE_LEARNER_MEMBERSHIP },
-  });
-  return { isNeutralPath: user?.prefersNeutralPath ?? false, states: toStates(user?.moduleProgress ?? []), isInCohort: (user?.cohortMemberships.length ?? 0) > 0 };
+  return getLearnerPageStateOf(await readStateRows(actor.id));
 }
 
 /** Mon parcours: the same, and whether the learner's attestation was issued. */
 export async function getProgressPageState(actor: Actor): Promise<LearnerPageState & { hasAttestation: boolean }> {
-  const user = await getDb().user.findUnique({
-    where: { id: actor.id },
-    select: { prefersNeutralPath: true, moduleProgress: { select: STATE_COLUMNS }, cohortMemberships: ONE_LEARNER_MEMBERSHIP, attestation: { select: { code: true } } },
-  });
-  return {
-    isNeutralPath: user?.prefersNeutralPath ?? false,
-    states: toStates(user?.moduleProgress ?? []),
-    isInCohort: (user?.cohortMemberships.length ?? 0) > 0,
-    hasAttestation: !!user?.attestation,
-  };
+  const rows = await readStateRows(actor.id);
+  return { ...getLearnerPageStateOf(rows), hasAttestation: truthy(rows[0]?.hasAttestation) };
+}
+
+function getLearnerPageStateOf(rows: StateRow[]): LearnerPageState {
+  return { isNeutralPath: truthy(rows[0]?.prefersNeutralPath), states: toStates(rows), isInCohort: truthy(rows[0]?.isInCohort) };
 }
 
 export type ModulePageProgress = {
@@ -61,29 +83,37 @@ export type ModulePageProgress = {
   isQuizPassed: boolean;
 };
 
+type ModuleStateRow = {
+  prefersNeutralPath: unknown;
+  progressId: string | null;
+  watchedS: number | null;
+  lastPositionS: number | null;
+  quizBestScore: number | null;
+  quizTotal: number | null;
+  isQuizPassed: unknown;
+  isCompleted: unknown;
+};
+
 /** The signed-in learner's path and their progress in one module (null: not started), in one read. */
 export async function getModulePageState(actor: Actor, moduleId: string): Promise<{ isNeutralPath: boolean; progress: ModulePageProgress | null }> {
-  const user = await getDb().user.findUnique({
-    where: { id: actor.id },
-    select: {
-      prefersNeutralPath: true,
-      moduleProgress: {
-        where: { moduleId },
-        select: { watchedS: true, lastPositionS: true, quizBestScore: true, quizTotal: true, quizPassedAt: true, completedAt: true },
-      },
-    },
-  });
-  const row = user?.moduleProgress[0];
+  const [row] = await readRows<ModuleStateRow>(
+    "module-page-state",
+    `SELECT u."prefersNeutralPath", p."id" AS "progressId", p."watchedS", p."lastPositionS", p."quizBestScore", p."quizTotal",
+       p."quizPassedAt" IS NOT NULL AS "isQuizPassed", p."completedAt" IS NOT NULL AS "isCompleted"
+     FROM "User" u LEFT JOIN "ModuleProgress" p ON p."userId" = u."id" AND p."moduleId" = $2
+     WHERE u."id" = $1`,
+    [actor.id, moduleId],
+  );
   return {
-    isNeutralPath: user?.prefersNeutralPath ?? false,
-    progress: row
+    isNeutralPath: truthy(row?.prefersNeutralPath),
+    progress: row?.progressId
       ? {
-          status: row.completedAt ? "completed" : "in-progress",
-          watchedS: row.watchedS,
-          lastPositionS: row.lastPositionS,
-          quizBestScore: row.quizBestScore,
-          quizTotal: row.quizTotal,
-          isQuizPassed: !!row.quizPassedAt,
+          status: truthy(row.isCompleted) ? "completed" : "in-progress",
+          watchedS: Number(row.watchedS),
+          lastPositionS: Number(row.lastPositionS),
+          quizBestScore: row.quizBestScore === null ? null : Number(row.quizBestScore),
+          quizTotal: row.quizTotal === null ? null : Number(row.quizTotal),
+          isQuizPassed: truthy(row.isQuizPassed),
         }
       : null,
   };
