@@ -32,9 +32,10 @@ function pathOf(url: string | undefined): string {
   return url ? (end < 0 ? url : url.slice(0, end)) : "";
 }
 
-/** The body, or null past MAX_DIRECT_BODY_BYTES (the rest is drained, not kept). */
+/** The body, or null past MAX_DIRECT_BODY_BYTES (the rest is drained, not kept); rejects when the client goes away first. */
 function readBody(request: IncomingMessage): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
+    request.once("close", () => request.complete || reject(new Error("the client closed the connection before the end of its body")));
     const declared = Number(request.headers["content-length"]);
     if (declared > MAX_DIRECT_BODY_BYTES) {
       request.resume();
@@ -105,6 +106,8 @@ export function createDirectRoutes(): DirectRoutes {
     handle(request, response) {
       if (request.method !== "POST" || pathOf(request.url) !== "/api/progress") return false;
       answer(request, response).catch((error: unknown) => {
+        // A client gone before the end of its body (a tab closed mid-request): nobody to answer.
+        if (!request.complete) return void response.destroy();
         console.error("Unexpected error in the direct heartbeat route", error);
         if (!response.headersSent) {
           response.statusCode = 500;

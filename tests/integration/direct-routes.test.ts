@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { createServer, request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { encode } from "next-auth/jwt";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getModule } from "@/server/content";
 import { getModuleProgress } from "@/server/data/progress";
 import { getDb } from "@/server/db";
@@ -117,6 +117,24 @@ describe(`POST /api/progress answered before Next.js's router (${engine})`, () =
     const setCookie = answer.headers["set-cookie"] ?? [];
     expect(setCookie).toHaveLength(1);
     expect(setCookie[0]).toMatch(/^next-auth\.callback-url=; Path=\/; .*Max-Age=0/);
+  });
+
+  it("a client gone before the end of its body is no error, and the next heartbeat is answered", async () => {
+    const errors = vi.spyOn(console, "error");
+    try {
+      await new Promise<void>((resolve) => {
+        const request = httpRequest(`${origin}/api/progress`, { method: "POST", headers: { origin, "content-type": "application/json", "content-length": "1000" } });
+        request.on("error", () => resolve());
+        request.write('{"reportId":');
+        setTimeout(() => request.destroy(), 50);
+      });
+      const learner = await createUser("merchant");
+      const next = await send("POST", "/api/progress", { headers: { cookie: await sessionCookie(learner.id) }, body: heartbeat(learner.id, 0, 5) });
+      expect(next.status).toBe(200);
+      expect(errors).not.toHaveBeenCalled();
+    } finally {
+      errors.mockRestore();
+    }
   });
 
   it("answers in the requester's language", async () => {
