@@ -6,7 +6,7 @@ import type { Locale, Translate } from "@/lib/i18n";
 export function AuditLogTable({ entries, locale, t }: { entries: AuditLogEntry[]; locale: Locale; t: Translate }) {
   const cell = "px-3 py-2 align-top";
   return (
-    <div className="overflow-x-auto rounded-lg border border-neutral-200 bg-white" role="region" aria-labelledby="audit-caption" tabIndex={0}>
+    <div className="relative overflow-x-auto rounded-lg border border-neutral-200 bg-white" role="region" aria-labelledby="audit-caption" tabIndex={0}>
       <table className="w-full min-w-[52rem] text-left text-sm" data-testid="audit-log">
         <caption id="audit-caption" className="sr-only">
           {t("audit.table.caption")}

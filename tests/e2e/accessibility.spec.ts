@@ -58,3 +58,33 @@ for (const [role, paths] of SCREENS_BY_ROLE) {
     await context.close();
   });
 }
+
+/** Screens with wide tables, as the admin and the trainer see them on a phone. */
+const PHONE_TABLE_SCREENS: [role: "trainer" | "admin", paths: string[]][] = [
+  ["admin", ["/admin/users", "/admin/audit", "/admin/stats/funnel"]],
+  ["trainer", ["/cohorts/cohorte-demo", "/cohorts/cohorte-demo/members", "learner page"]],
+];
+
+for (const [role, paths] of PHONE_TABLE_SCREENS) {
+  test(`on a phone, the ${role}'s table screens do not scroll sideways, their tables scroll in a frame the keyboard reaches`, async ({ browser }) => {
+    test.setTimeout(120_000);
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await signInAs(page, demoAccount(role));
+    for (const path of paths) {
+      if (path === "learner page") {
+        await page.goto("/cohorts/cohorte-demo");
+        await page.getByRole("link", { name: "Librairie Les Mots Passants" }).click();
+        await expect(page.getByText(/journal d’audit/)).toBeVisible();
+      } else await page.goto(path);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), `${path}: the page's width`).toBeLessThanOrEqual(390);
+      const unreachable = await page.evaluate(() =>
+        [...document.querySelectorAll("main *")].filter((e) => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === "auto" && (e as HTMLElement).tabIndex < 0).map((e) => e.outerHTML.slice(0, 80)),
+      );
+      expect(unreachable, `${path}: frames that scroll but the keyboard cannot reach`).toEqual([]);
+      const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+      expect(violations.map((v) => `${path} ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
+    }
+    await context.close();
+  });
+}

@@ -31,7 +31,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: S
     <div className="space-y-8">
       <section className="space-y-3">
         <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
-          <h1 className="text-2xl font-bold">{t("admin.users.title")}</h1>
+          <h1 id="users-heading" className="text-2xl font-bold">{t("admin.users.title")}</h1>
           <div className="flex flex-wrap gap-x-4 gap-y-1">
             <Link href="/admin/audit" className="text-sm font-medium text-brand-700 underline">
               {t("audit.nav")}
@@ -59,7 +59,9 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: S
       {users.length === 0 ? (
         <p>{t("admin.users.none")}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-neutral-200 bg-white">
+        // On a phone the table scrolls sideways inside its own frame, which the keyboard can reach (as the
+        // audit log's); `relative` keeps its visually hidden labels (absolutely placed) inside that frame.
+        <div className="relative overflow-x-auto rounded-lg border border-neutral-200 bg-white" role="region" aria-labelledby="users-heading" tabIndex={0}>
           <table className="w-full min-w-[40rem] text-left text-sm">
             <thead className="bg-neutral-50">
               <tr>

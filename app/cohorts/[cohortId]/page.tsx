@@ -112,7 +112,7 @@ export default async function CohortDashboardPage({ params, searchParams }: { pa
           </p>
 
           <p className="text-xs text-neutral-600 sm:hidden">{t("cohorts.dashboard.scrollHint")}</p>
-          <div className="overflow-x-auto rounded-lg border border-neutral-200 bg-white" role="region" aria-labelledby="dashboard-caption" tabIndex={0}>
+          <div className="relative overflow-x-auto rounded-lg border border-neutral-200 bg-white" role="region" aria-labelledby="dashboard-caption" tabIndex={0}>
             <table className="min-w-full border-separate border-spacing-0 text-left text-sm">
               <caption id="dashboard-caption" className="sr-only">
                 {t("cohorts.dashboard.caption", { name: cohort.name })}

@@ -99,7 +99,7 @@ export default async function CohortMembersPage({ params }: { params: Params }) 
         {cohort.learners.length === 0 ? (
           <p className="text-neutral-700">{t("cohorts.learners.empty")}</p>
         ) : (
-          <div className="overflow-x-auto rounded-lg border border-neutral-200 bg-white">
+          <div className="relative overflow-x-auto rounded-lg border border-neutral-200 bg-white" role="region" aria-labelledby="learners-heading" tabIndex={0}>
             <table className="w-full min-w-[36rem] text-left text-sm">
               <caption className="sr-only">{t("cohorts.learners.caption")}</caption>
               <thead className="bg-neutral-50">
