@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, decideRoleChange, isSessionExpired, PERMISSIONS, SESSION_MAX_AGE_S, type Permission } from "./permissions";
+import { can, decideRoleChange, isSessionExpired, isSessionRevoked, PERMISSIONS, SESSION_MAX_AGE_S, type Permission } from "./permissions";
 import { ROLES, type Role } from "./roles";
 
 describe("can", () => {
@@ -53,5 +53,20 @@ describe("session age", () => {
   ];
   it.each(table)("%s signed in %i s ago is expired: %s", (role, ageS, expected) => {
     expect(isSessionExpired(role, 1_000_000, 1_000_000 + ageS)).toBe(expected);
+  });
+});
+
+describe("sessions ended by a password change", () => {
+  const changedAt = new Date("2026-12-02T10:00:00.750Z");
+  const changedAtS = Math.floor(changedAt.getTime() / 1000);
+  const table: [string, number, Date | null, boolean][] = [
+    ["never changed", changedAtS - 3600, null, false],
+    ["signed in an hour before the change", changedAtS - 3600, changedAt, true],
+    ["signed in the second before", changedAtS - 1, changedAt, true],
+    ["signed in the same second (the session issued anew by the change)", changedAtS, changedAt, false],
+    ["signed in after the change", changedAtS + 60, changedAt, false],
+  ];
+  it.each(table)("%s", (_name, signedInAtS, passwordChangedAt, expected) => {
+    expect(isSessionRevoked(signedInAtS, passwordChangedAt)).toBe(expected);
   });
 });

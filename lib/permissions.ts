@@ -67,6 +67,14 @@ export function isSessionExpired(role: Role, signedInAtS: number, nowS: number):
   return nowS - signedInAtS > SESSION_MAX_AGE_S[role];
 }
 
+/**
+ * A password change ends every session signed in before it (a sign-in is known to the second):
+ * whoever had the old password is out. The session that made the change is issued anew at once.
+ */
+export function isSessionRevoked(signedInAtS: number, passwordChangedAt: Date | null): boolean {
+  return passwordChangedAt !== null && signedInAtS < Math.floor(passwordChangedAt.getTime() / 1000);
+}
+
 /** A person's place in a cohort ("trainer" or "learner"), or null when they are not in it. */
 export type CohortRole = "trainer" | "learner";
 export type CohortAccess = { role: CohortRole | null; isOwner: boolean };

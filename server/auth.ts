@@ -2,18 +2,18 @@ import "server-only";
 import { hkdfSync } from "node:crypto";
 import { jwtDecrypt } from "jose";
 import type { NextAuthOptions } from "next-auth";
-import { getToken } from "next-auth/jwt";
+import { encode, getToken, type JWT } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { AppError, isAppError } from "@/lib/errors";
-import { can, isSessionExpired, SESSION_MAX_AGE_S, type Permission } from "@/lib/permissions";
+import { can, isSessionExpired, isSessionRevoked, SESSION_MAX_AGE_S, type Permission } from "@/lib/permissions";
 import { clientAddressOf } from "@/lib/request-origin";
 import { isRole } from "@/lib/roles";
 import { SIGN_IN_RATE_LIMITED, signInSchema } from "@/lib/schemas/auth";
 import { rateLimitedSignInError } from "@/lib/throttle";
-import { authenticate, findSessionUser, SignInRateLimited, type SessionUser } from "./data/users";
+import { authenticate, findSessionAccount, SignInRateLimited, type SessionUser } from "./data/users";
 import { getAuthSecret, getEnv } from "./env";
 import { directRequestCookies } from "./request-scope";
 
@@ -124,17 +124,34 @@ async function readSessionClaims(): Promise<{ sub?: unknown; signedInAt?: unknow
 
 /**
  * The signed-in user for this request, or null: no session, an account that no longer exists,
- * or a sign-in older than the role's maximum session age. Cached for the request.
+ * a sign-in older than the role's maximum session age, or older than the last password change.
+ * Cached for the request.
  */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const claims = await readSessionClaims();
   const session = { userId: claims?.sub, signedInAt: claims?.signedInAt };
   if (typeof session.userId !== "string" || typeof session.signedInAt !== "number") return null;
-  const user = await findSessionUser(session.userId);
-  if (!user || !isRole(user.role)) return null;
-  if (isSessionExpired(user.role, session.signedInAt, Math.floor(Date.now() / 1000))) return null;
-  return user;
+  const account = await findSessionAccount(session.userId);
+  if (!account || !isRole(account.user.role)) return null;
+  if (isSessionExpired(account.user.role, session.signedInAt, Math.floor(Date.now() / 1000))) return null;
+  if (isSessionRevoked(session.signedInAt, account.passwordChangedAt)) return null;
+  return account.user;
 });
+
+/**
+ * The session cookie of this request issued anew, signed in now: after a password change, which
+ * ends every session signed in before it, the session that made the change goes on. Written the
+ * way next-auth writes it (its encoding, cookie name and options); null without a session.
+ */
+export async function renewedSessionCookie(): Promise<{ name: string; value: string; options: { httpOnly: true; sameSite: "lax"; path: "/"; secure: boolean; maxAge: number } } | null> {
+  const claims = await readSessionClaims();
+  if (!claims || typeof claims.sub !== "string") return null;
+  const secure = getEnv().NEXTAUTH_URL?.startsWith("https://") ?? false;
+  const maxAge = getAuthOptions().session!.maxAge!;
+  const { sub, name, email } = claims as { sub: string; name?: unknown; email?: unknown };
+  const value = await encode({ token: { sub, name, email, signedInAt: Math.floor(Date.now() / 1000) } as JWT, secret: getAuthSecret(), maxAge });
+  return { name: `${secure ? "__Secure-" : ""}next-auth.session-token`, value, options: { httpOnly: true, sameSite: "lax", path: "/", secure, maxAge } };
+}
 
 /** For pages: redirect to sign-in without a session, answer 403 without the permission. */
 export async function requirePermission(permission: Permission, callbackPath: string): Promise<SessionUser> {

@@ -166,6 +166,15 @@ export function getDb(): Db {
   return globalForDb.accelerateurDb.client;
 }
 
+/**
+ * A DateTime column as readRows should select it: PostgreSQL's are timestamps without a time zone,
+ * in UTC (Prisma's convention), so they are read as instants; SQLite's are ISO text. Turn the value
+ * into a Date with `new Date(value)`.
+ */
+export function instantColumn(column: string): string {
+  return isPostgres() ? `${column} AT TIME ZONE 'UTC'` : column;
+}
+
 export function isPostgres(): boolean {
   return isPostgresUrl(getEnv().DATABASE_URL);
 }

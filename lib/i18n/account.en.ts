@@ -23,7 +23,7 @@ export const accountEn: Record<keyof typeof accountFr, string> = {
   "account.newPasswordLabel": "New password",
   "account.passwordRules": "At least 10 characters. A phrase of several words is safer and easier to remember.",
   "account.passwordSave": "Change password",
-  "account.passwordSaved": "Your password is changed.",
+  "account.passwordSaved": "Your password is changed. Your other sessions (other browsers, other devices) are closed.",
   "account.profileHeading": "Your business profile",
   "account.profileIntro": "These three answers are only used for the programme's overall statistics, never shown for one business. You may change or withdraw them.",
   "account.profileNone": "You have not given a profile: you count as “profile not given” in the statistics.",

@@ -23,7 +23,7 @@ export const accountFr = {
   "account.newPasswordLabel": "Nouveau mot de passe",
   "account.passwordRules": "Au moins 10 caractères. Une phrase de plusieurs mots est plus sûre et plus facile à retenir.",
   "account.passwordSave": "Changer de mot de passe",
-  "account.passwordSaved": "Votre mot de passe est changé.",
+  "account.passwordSaved": "Votre mot de passe est changé. Vos autres sessions (autres navigateurs, autres appareils) sont fermées.",
   "account.profileHeading": "Profil de votre entreprise",
   "account.profileIntro":
     "Ces trois réponses servent seulement aux statistiques d’ensemble du programme, jamais affichées pour une entreprise seule. Vous pouvez les changer ou les retirer.",

@@ -90,6 +90,8 @@ export type AccountExport = {
     createdAt: Iso;
     updatedAt: Iso;
     lastActiveOn: string | null;
+    /** When the password was last changed (it ended the sessions signed in before); null: never. */
+    passwordChangedAt: Iso | null;
     preferences: { prefersNeutralPath: boolean; wantsReminderEmails: boolean };
   };
   businessProfile: { sector: Labelled | null; department: Labelled | null; sizeBand: Labelled | null } | null;
@@ -251,6 +253,7 @@ export async function exportLearnerData(actor: Actor, now: Date): Promise<Accoun
       createdAt: iso(user.createdAt),
       updatedAt: iso(user.updatedAt),
       lastActiveOn: user.lastActiveOn,
+      passwordChangedAt: user.passwordChangedAt ? iso(user.passwordChangedAt) : null,
       preferences: { prefersNeutralPath: user.prefersNeutralPath, wantsReminderEmails: user.wantsReminderEmails },
     },
     businessProfile: hasProfile

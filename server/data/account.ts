@@ -68,7 +68,9 @@ export async function changeEmail(actor: Actor, input: { email: string; currentP
 
 export async function changePassword(actor: Actor, input: { currentPassword: string; newPassword: string }): Promise<void> {
   await requirePassword(actor, input.currentPassword, "currentPassword");
-  await getDb().user.update({ where: { id: actor.id }, data: { passwordHash: await hashPassword(input.newPassword) } });
+  // Every session signed in before this second ends (lib/permissions.ts isSessionRevoked); the
+  // route issues the caller's session anew.
+  await getDb().user.update({ where: { id: actor.id }, data: { passwordHash: await hashPassword(input.newPassword), passwordChangedAt: new Date() } });
 }
 
 export async function setAccountLocale(actor: Actor, locale: Locale): Promise<void> {

@@ -2,7 +2,7 @@ import "server-only";
 import type { ModuleState } from "@/lib/learner-summary";
 import type { Actor } from "@/lib/permissions";
 import { getModule } from "../content";
-import { isPostgres, readRows } from "../db";
+import { instantColumn, readRows } from "../db";
 
 /**
  * What the learner's pages (home, chapter, module, Mon parcours) read per request, and only that:
@@ -29,9 +29,6 @@ type StateRow = {
   updatedAt: unknown;
 };
 
-/** PostgreSQL's columns are timestamps without a time zone, in UTC: read as instants. */
-const utc = (column: string) => (isPostgres() ? `${column} AT TIME ZONE 'UTC'` : column);
-
 /** One row per module the learner opened (one with null module columns when none), each with the learner's own columns. */
 function readStateRows(userId: string): Promise<StateRow[]> {
   return readRows<StateRow>(
@@ -39,7 +36,7 @@ function readStateRows(userId: string): Promise<StateRow[]> {
     `SELECT u."prefersNeutralPath",
        EXISTS (SELECT 1 FROM "CohortMember" m WHERE m."userId" = u."id" AND m."role" = 'learner') AS "isInCohort",
        EXISTS (SELECT 1 FROM "Attestation" a WHERE a."userId" = u."id") AS "hasAttestation",
-       p."moduleId", p."watchedS", p."completedAt" IS NOT NULL AS "isCompleted", ${utc(`p."updatedAt"`)} AS "updatedAt"
+       p."moduleId", p."watchedS", p."completedAt" IS NOT NULL AS "isCompleted", ${instantColumn(`p."updatedAt"`)} AS "updatedAt"
      FROM "User" u LEFT JOIN "ModuleProgress" p ON p."userId" = u."id"
      WHERE u."id" = $1`,
     [userId],

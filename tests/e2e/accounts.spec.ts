@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { formAlert, signInWithForm, uniqueEmail } from "./support";
+import { formAlert, signInAs, signInWithForm, uniqueEmail } from "./support";
 
 test("a merchant signs up, signs out, signs in and sees the programme home", async ({ page }) => {
   const email = uniqueEmail("atelier");
@@ -69,4 +69,37 @@ test("the interface switches to English and back", async ({ page }) => {
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await page.getByRole("button", { name: "Passer en français" }).click();
   await expect(page.getByRole("heading", { name: "Le programme" })).toBeVisible();
+});
+
+test("changing one's password ends the account's other sessions; this one goes on", async ({ browser, request }) => {
+  const account = { email: uniqueEmail("motdepasse"), password: "ancien mot de passe de la boutique" };
+  const created = await request.post("/api/users", { data: { ...account, name: "Quincaillerie Nouvelle Clé", sector: "services", department: "35", sizeBand: "1-9" } });
+  expect(created.status()).toBe(201);
+  const [here, elsewhere] = [await browser.newContext(), await browser.newContext()];
+  const [page, other] = [await here.newPage(), await elsewhere.newPage()];
+  await signInAs(page, account);
+  await signInAs(other, account);
+  await other.goto("/account");
+  await expect(other.getByRole("heading", { level: 1 })).toBeVisible();
+
+  // A second later, so that the change is strictly after the other session's sign-in (known to the second).
+  await page.waitForTimeout(1100);
+  await page.goto("/account");
+  const form = page.getByRole("region", { name: "Votre mot de passe" });
+  await form.getByLabel("Mot de passe actuel").fill(account.password);
+  await form.getByLabel("Nouveau mot de passe").fill("nouveau mot de passe de la boutique");
+  await form.getByRole("button", { name: "Changer de mot de passe" }).click();
+  await expect(form.getByText("Votre mot de passe est changé. Vos autres sessions (autres navigateurs, autres appareils) sont fermées.")).toBeVisible();
+
+  // This session goes on, the other one has ended; the old password no longer opens the account.
+  await page.goto("/account");
+  await expect(page).toHaveURL(/\/account$/);
+  await other.goto("/account");
+  await expect(other).toHaveURL(/\/sign-in\?callbackUrl=%2Faccount/);
+  expect((await other.request.post("/api/progress", { data: {} })).status()).toBe(401);
+  await signInWithForm(other, account.email, account.password);
+  await expect(formAlert(other)).toHaveText("Adresse e-mail ou mot de passe incorrect.");
+  await signInAs(other, { email: account.email, password: "nouveau mot de passe de la boutique" });
+  await here.close();
+  await elsewhere.close();
 });

@@ -174,7 +174,7 @@ describe(`account export on ${engine}`, () => {
     // What it says, in a few places.
     expect(data.format).toEqual({ name: "accelerateur-libre.account-export", version: 1 });
     expect(data.exportedAt).toBe(EXPORTED.toISOString());
-    expect(data.account).toMatchObject({ id: learner.id, email: learner.email, name: "Librairie Exportée", role: "merchant", locale: "fr" });
+    expect(data.account).toMatchObject({ id: learner.id, email: learner.email, name: "Librairie Exportée", role: "merchant", locale: "fr", passwordChangedAt: null });
     expect(data.account.preferences).toEqual({ prefersNeutralPath: false, wantsReminderEmails: true });
     expect(data.businessProfile).toEqual({
       sector: { id: "librairie", label: "Librairie, presse, papeterie" },

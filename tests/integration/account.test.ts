@@ -11,7 +11,7 @@ import { createCohort, getCohortForTrainer } from "@/server/data/cohorts";
 import { joinCohort } from "@/server/data/memberships";
 import { findRevokedAttestation, issueAttestation, recordProgressReport, recordQuizAttempt, verifyAttestation } from "@/server/data/progress";
 import { readStatTables, recountStatCounters } from "@/server/data/stat-counters";
-import { authenticate, createMerchant, createUserWithRole, type SessionUser } from "@/server/data/users";
+import { authenticate, createMerchant, createUserWithRole, findSessionAccount, findSessionUser, type SessionUser } from "@/server/data/users";
 import { getDb } from "@/server/db";
 import { queueEmail } from "@/server/mail";
 import { createPlaybackSession } from "@/server/playback-session";
@@ -80,6 +80,19 @@ describe(`Mon compte on ${engine}`, () => {
     await changePassword(learner, { currentPassword: TEST_PASSWORD, newPassword: "une nouvelle phrase" });
     expect(await authenticate({ email, password: "une nouvelle phrase", clientAddress: "198.51.100.7" })).toMatchObject({ id: learner.id });
     expect(await authenticate({ email, password: TEST_PASSWORD, clientAddress: "198.51.100.7" })).toBeNull();
+  });
+
+  it("a password change is dated to the instant, as the session check reads it (sessions signed in before it end)", async () => {
+    const learner = await signUp("Atelier prudent");
+    expect((await findSessionAccount(learner.id))?.passwordChangedAt).toBeNull();
+    const before = Date.now();
+    await changePassword(learner, { currentPassword: TEST_PASSWORD, newPassword: "une phrase toute neuve" });
+    const changedAt = (await findSessionAccount(learner.id))!.passwordChangedAt!;
+    const stored = (await getDb().user.findUniqueOrThrow({ where: { id: learner.id }, select: { passwordChangedAt: true } })).passwordChangedAt!;
+    expect(changedAt.getTime()).toBe(stored.getTime());
+    expect(changedAt.getTime()).toBeGreaterThanOrEqual(before - 1);
+    expect(changedAt.getTime()).toBeLessThanOrEqual(Date.now());
+    expect((await findSessionAccount(learner.id))?.user).toEqual(await findSessionUser(learner.id));
   });
 
   it("erases a learner: no table keeps their id or e-mail, the counters equal a recount, the attestation is no longer valid", async () => {
