@@ -41,6 +41,8 @@ vi.mock("@/server/auth", async () => {
   const { AppError } = await import("@/lib/errors");
   return {
     getSessionUser: async () => session.user,
+    // The password route issues the caller's session cookie anew; there is no cookie here.
+    renewedSessionCookie: async () => null,
     requireApiPermission: async (permission: Parameters<typeof can>[1]) => {
       if (!session.user) throw new AppError("UNAUTHENTICATED");
       if (!can(session.user as never, permission)) throw new AppError("FORBIDDEN");
