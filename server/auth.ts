@@ -42,6 +42,9 @@ export const authLogger: NonNullable<NextAuthOptions["logger"]> = {
   debug() {},
 };
 
+/** The session cookie lives as long as the longest role allows (see getAuthOptions). */
+const SESSION_COOKIE_MAX_AGE_S = Math.max(...Object.values(SESSION_MAX_AGE_S));
+
 export function getAuthOptions(): NextAuthOptions {
   const env = getEnv();
   return {
@@ -49,7 +52,7 @@ export function getAuthOptions(): NextAuthOptions {
     logger: authLogger,
     // The cookie lives as long as the longest role allows; shorter limits per role are enforced on
     // every request by getSessionUser (the role is read from the database, not from the cookie).
-    session: { strategy: "jwt", maxAge: Math.max(...Object.values(SESSION_MAX_AGE_S)) },
+    session: { strategy: "jwt", maxAge: SESSION_COOKIE_MAX_AGE_S },
     pages: { signIn: "/sign-in", error: "/sign-in" },
     providers: [
       CredentialsProvider({
@@ -147,7 +150,7 @@ export async function renewedSessionCookie(): Promise<{ name: string; value: str
   const claims = await readSessionClaims();
   if (!claims || typeof claims.sub !== "string") return null;
   const secure = getEnv().NEXTAUTH_URL?.startsWith("https://") ?? false;
-  const maxAge = getAuthOptions().session!.maxAge!;
+  const maxAge = SESSION_COOKIE_MAX_AGE_S;
   const { sub, name, email } = claims as { sub: string; name?: unknown; email?: unknown };
   const value = await encode({ token: { sub, name, email, signedInAt: Math.floor(Date.now() / 1000) } as JWT, secret: getAuthSecret(), maxAge });
   return { name: `${secure ? "__Secure-" : ""}next-auth.session-token`, value, options: { httpOnly: true, sameSite: "lax", path: "/", secure, maxAge } };

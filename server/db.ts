@@ -168,11 +168,16 @@ export function getDb(): Db {
 
 /**
  * A DateTime column as readRows should select it: PostgreSQL's are timestamps without a time zone,
- * in UTC (Prisma's convention), so they are read as instants; SQLite's are ISO text. Turn the value
- * into a Date with `new Date(value)`.
+ * in UTC (Prisma's convention), so they are read as instants; SQLite's are ISO text. instantOf
+ * turns the value into a Date.
  */
 export function instantColumn(column: string): string {
   return isPostgres() ? `${column} AT TIME ZONE 'UTC'` : column;
+}
+
+/** A DateTime value read that way (a Date from PostgreSQL, ISO text from SQLite), or null. */
+export function instantOf(value: unknown): Date | null {
+  return value === null || value === undefined ? null : value instanceof Date ? value : new Date(String(value));
 }
 
 export function isPostgres(): boolean {

@@ -253,7 +253,7 @@ export async function exportLearnerData(actor: Actor, now: Date): Promise<Accoun
       createdAt: iso(user.createdAt),
       updatedAt: iso(user.updatedAt),
       lastActiveOn: user.lastActiveOn,
-      passwordChangedAt: user.passwordChangedAt ? iso(user.passwordChangedAt) : null,
+      passwordChangedAt: isoOrNull(user.passwordChangedAt),
       preferences: { prefersNeutralPath: user.prefersNeutralPath, wantsReminderEmails: user.wantsReminderEmails },
     },
     businessProfile: hasProfile

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Statement } from "better-sqlite3";
 import { AppError } from "@/lib/errors";
 import { planReport } from "@/lib/progress-report-plan";
-import { getSqliteDriver, type SqliteDriver } from "../db";
+import { getSqliteDriver, instantOf, type SqliteDriver } from "../db";
 import { savedRow, type FastReport, type FastResult } from "./progress-fast";
 import type { ProgressRow } from "./progress";
 
@@ -94,7 +94,6 @@ function statementsFor(client: SqliteDriver["client"]): Statements {
 
 /** DateTime as Prisma's SQLite adapter stores it. */
 const stamp = (date: Date) => date.toISOString().replace("Z", "+00:00");
-const dateOrNull = (value: unknown) => (value === null || value === undefined ? null : new Date(String(value)));
 const numberOrNull = (value: unknown) => (value === null || value === undefined ? null : Number(value));
 
 type LearnerRow = {
@@ -129,8 +128,8 @@ export async function recordProgressSqlite(input: FastReport): Promise<FastResul
           lastPositionS: Number(found.lastPositionS),
           quizBestScore: numberOrNull(found.quizBestScore),
           quizTotal: numberOrNull(found.quizTotal),
-          quizPassedAt: dateOrNull(found.quizPassedAt),
-          completedAt: dateOrNull(found.completedAt),
+          quizPassedAt: instantOf(found.quizPassedAt),
+          completedAt: instantOf(found.completedAt),
           updatedAt: new Date(String(found.updatedAt)),
         }
       : null;

@@ -2,7 +2,7 @@ import "server-only";
 import type { ModuleState } from "@/lib/learner-summary";
 import type { Actor } from "@/lib/permissions";
 import { getModule } from "../content";
-import { instantColumn, readRows } from "../db";
+import { instantColumn, instantOf, readRows } from "../db";
 
 /**
  * What the learner's pages (home, chapter, module, Mon parcours) read per request, and only that:
@@ -29,46 +29,52 @@ type StateRow = {
   updatedAt: unknown;
 };
 
-/** One row per module the learner opened (one with null module columns when none), each with the learner's own columns. */
+/**
+ * One row per module the learner opened (one with null module columns when none), each with the
+ * learner's own columns — computed once, in the inner query, not once per module row.
+ */
 function readStateRows(userId: string): Promise<StateRow[]> {
   return readRows<StateRow>(
     "learner-page-state",
-    `SELECT u."prefersNeutralPath",
-       EXISTS (SELECT 1 FROM "CohortMember" m WHERE m."userId" = u."id" AND m."role" = 'learner') AS "isInCohort",
-       EXISTS (SELECT 1 FROM "Attestation" a WHERE a."userId" = u."id") AS "hasAttestation",
+    `SELECT u."prefersNeutralPath", u."isInCohort", u."hasAttestation",
        p."moduleId", p."watchedS", p."completedAt" IS NOT NULL AS "isCompleted", ${instantColumn(`p."updatedAt"`)} AS "updatedAt"
-     FROM "User" u LEFT JOIN "ModuleProgress" p ON p."userId" = u."id"
-     WHERE u."id" = $1`,
+     FROM (
+       SELECT "id", "prefersNeutralPath",
+         EXISTS (SELECT 1 FROM "CohortMember" m WHERE m."userId" = "User"."id" AND m."role" = 'learner') AS "isInCohort",
+         EXISTS (SELECT 1 FROM "Attestation" a WHERE a."userId" = "User"."id") AS "hasAttestation"
+       FROM "User" WHERE "id" = $1
+     ) u LEFT JOIN "ModuleProgress" p ON p."userId" = u."id"`,
     [userId],
   );
 }
+
+/** SQLite answers booleans as 0 and 1, PostgreSQL as booleans. */
+const truthy = (value: unknown) => value === true || value === 1 || value === 1n;
 
 /** Same statuses as progress.ts's views: a row means started, a completion time completed; modules no longer in the programme are left out. */
 function toStates(rows: StateRow[]): Map<string, ModuleState> {
   const states = new Map<string, ModuleState>();
   for (const row of rows) {
     if (!row.moduleId || !getModule(row.moduleId)) continue;
-    states.set(row.moduleId, { status: truthy(row.isCompleted) ? "completed" : "in-progress", watchedS: Number(row.watchedS), updatedAt: new Date(row.updatedAt as string | Date) });
+    states.set(row.moduleId, { status: truthy(row.isCompleted) ? "completed" : "in-progress", watchedS: Number(row.watchedS), updatedAt: instantOf(row.updatedAt) });
   }
   return states;
 }
 
-/** SQLite answers booleans as 0 and 1, PostgreSQL as booleans. */
-const truthy = (value: unknown) => value === true || value === 1 || value === 1n;
+/** The learner's own part of the rows: path, group, and the state of each module. */
+function pageStateOf(rows: StateRow[]): LearnerPageState {
+  return { isNeutralPath: truthy(rows[0]?.prefersNeutralPath), states: toStates(rows), isInCohort: truthy(rows[0]?.isInCohort) };
+}
 
 /** The signed-in learner's path (parcours neutre or not) and their state in every module they opened. */
 export async function getLearnerPageState(actor: Actor): Promise<LearnerPageState> {
-  return getLearnerPageStateOf(await readStateRows(actor.id));
+  return pageStateOf(await readStateRows(actor.id));
 }
 
 /** Mon parcours: the same, and whether the learner's attestation was issued. */
 export async function getProgressPageState(actor: Actor): Promise<LearnerPageState & { hasAttestation: boolean }> {
   const rows = await readStateRows(actor.id);
-  return { ...getLearnerPageStateOf(rows), hasAttestation: truthy(rows[0]?.hasAttestation) };
-}
-
-function getLearnerPageStateOf(rows: StateRow[]): LearnerPageState {
-  return { isNeutralPath: truthy(rows[0]?.prefersNeutralPath), states: toStates(rows), isInCohort: truthy(rows[0]?.isInCohort) };
+  return { ...pageStateOf(rows), hasAttestation: truthy(rows[0]?.hasAttestation) };
 }
 
 export type ModulePageProgress = {

@@ -5,7 +5,7 @@ import { can, decideRoleChange, type Actor } from "@/lib/permissions";
 import { isRole, type Role } from "@/lib/roles";
 import type { SignInInput, SignUpInput } from "@/lib/schemas/auth";
 import { learnerDeltas } from "@/lib/stats/counters";
-import { getDb, instantColumn, isPostgres, isUniqueViolation, isWriteConflict, readRows } from "../db";
+import { getDb, instantColumn, instantOf, isPostgres, isUniqueViolation, isWriteConflict, readRows } from "../db";
 import { recordAudit } from "./audit";
 import { applyDeltas } from "./stat-counters";
 import { admitSignInAttempt, recordSignInSuccess } from "./throttle";
@@ -108,7 +108,7 @@ export async function authenticate(input: SignInInput & { clientAddress: string 
 }
 
 /** The signed-in user as stored now (role changes and deletions take effect at the next request). */
-type SessionUserRow = { id: string; role: string; name: string; email: string; passwordChangedAt: string | Date | null };
+type SessionUserRow = { id: string; role: string; name: string; email: string; passwordChangedAt: unknown };
 
 /**
  * The account behind a session, looked up on every signed-in request: one prepared statement
@@ -121,7 +121,7 @@ export async function findSessionAccount(id: string): Promise<{ user: SessionUse
     [id],
   );
   const user = row ? toSessionUser(row) : null;
-  return row && user ? { user, passwordChangedAt: row.passwordChangedAt === null ? null : new Date(row.passwordChangedAt) } : null;
+  return row && user ? { user, passwordChangedAt: instantOf(row.passwordChangedAt) } : null;
 }
 
 /** The account behind a session, without what only the session check needs. */
