@@ -16,6 +16,7 @@ import { startPostgresCluster } from "./lib/pg-cluster.mjs";
 import { baseEnv, root } from "./lib/runtime-env.mjs";
 import { ensureTestPrerequisites } from "./lib/test-prerequisites.mjs";
 
+const runStarted = Date.now();
 const prerequisites = ensureTestPrerequisites();
 if (!prerequisites.ok) {
   console.error(`\n${prerequisites.message}\n\nStopped before running any test.`);
@@ -28,9 +29,14 @@ const totals = { passed: 0, failed: 0, skipped: 0 };
 const failedSteps = [];
 const bin = (name) => join(root, "node_modules", ".bin", name);
 
+const durations = [];
+const seconds = (ms) => `${Math.round(ms / 1000)} s`;
+
 function step(label, command, args, env = {}) {
   console.log(`\n━━ ${label}`);
+  const started = Date.now();
   const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env: baseEnv(env) });
+  durations.push([label, Date.now() - started]);
   if (result.status !== 0) failedSteps.push(label);
   return result.status === 0;
 }
@@ -88,6 +94,9 @@ if (step("Production build (for end-to-end tests)", bin("next"), ["build"], { NE
 }
 
 rmSync(reportDir, { recursive: true, force: true });
+// Where the run's time went (the budget is 15 minutes on 2 cores).
+console.log(`\nTime per step (${seconds(Date.now() - runStarted)} in all):`);
+for (const [label, ms] of durations) console.log(`  ${seconds(ms).padStart(5)}  ${label}`);
 console.log("");
 if (failedSteps.length) console.log(`Failed steps: ${failedSteps.join("; ")}`);
 console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`);

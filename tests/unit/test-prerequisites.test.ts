@@ -9,12 +9,12 @@ describe("planPrerequisites: what is missing × root or not", () => {
   const table: [string, Requirement[], boolean, { action: string; packages?: string[]; command?: string }][] = [
     ["nothing missing, root", [], true, { action: "none" }],
     ["nothing missing, not root", [], false, { action: "none" }],
-    ["Chromium missing, root", [CHROMIUM], true, { action: "install", packages: ["chromium"] }],
+    ["Chromium missing, root", [CHROMIUM], true, { action: "install", packages: ["chromium-headless-shell"] }],
     ["PostgreSQL missing, root", [POSTGRESQL], true, { action: "install", packages: ["postgresql"] }],
-    ["both missing, root", [CHROMIUM, POSTGRESQL], true, { action: "install", packages: ["chromium", "postgresql"] }],
-    ["Chromium missing, not root", [CHROMIUM], false, { action: "stop", command: "sudo apt-get install -y chromium\n" }],
+    ["both missing, root", [CHROMIUM, POSTGRESQL], true, { action: "install", packages: ["chromium-headless-shell", "postgresql"] }],
+    ["Chromium missing, not root", [CHROMIUM], false, { action: "stop", command: "sudo apt-get install -y chromium-headless-shell\n" }],
     ["PostgreSQL missing, not root", [POSTGRESQL], false, { action: "stop", command: "sudo apt-get install -y postgresql\n" }],
-    ["both missing, not root", [CHROMIUM, POSTGRESQL], false, { action: "stop", command: "sudo apt-get install -y chromium postgresql\n" }],
+    ["both missing, not root", [CHROMIUM, POSTGRESQL], false, { action: "stop", command: "sudo apt-get install -y chromium-headless-shell postgresql\n" }],
   ];
   it.each(table)("%s", (_label, missing, isRoot, expected) => {
     const plan = planPrerequisites({ missing, isRoot });
@@ -60,27 +60,27 @@ describe("ensureTestPrerequisites", () => {
   }
 
   it("nothing missing: nothing installed, go on", () => {
-    const m = machine(["chromium", "postgresql"]);
+    const m = machine(["chromium-headless-shell", "postgresql"]);
     expect(ensureTestPrerequisites({ ...m, isRoot: true })).toEqual({ ok: true, installed: [] });
     expect(m.installs).toEqual([]);
   });
 
   it("root: installs only what is missing, then goes on", () => {
     const m = machine(["postgresql"]);
-    expect(ensureTestPrerequisites({ ...m, isRoot: true })).toEqual({ ok: true, installed: ["chromium"] });
-    expect(m.installs).toEqual([["chromium"]]);
+    expect(ensureTestPrerequisites({ ...m, isRoot: true })).toEqual({ ok: true, installed: ["chromium-headless-shell"] });
+    expect(m.installs).toEqual([["chromium-headless-shell"]]);
   });
 
   it("not root: never calls apt-get, stops with the command", () => {
     const m = machine([]);
     const result = ensureTestPrerequisites({ ...m, isRoot: false });
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.message).toContain("sudo apt-get install -y chromium postgresql");
+    expect(!result.ok && result.message).toContain("sudo apt-get install -y chromium-headless-shell postgresql");
     expect(m.installs).toEqual([]);
   });
 
   it("root, apt-get fails: stops and says which command failed", () => {
-    const m = machine(["chromium"], { aptFails: true });
+    const m = machine(["chromium-headless-shell"], { aptFails: true });
     const result = ensureTestPrerequisites({ ...m, isRoot: true });
     expect(result).toEqual({ ok: false, message: expect.stringContaining("apt-get update && apt-get install -y postgresql") });
   });
