@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   ACCOUNT_POLICY,
@@ -6,12 +7,15 @@ import {
   decideAttempt,
   isEmptyState,
   isLocked,
+  isSpentState,
+  LONGEST_WINDOW_S,
   PAIR_POLICY,
   pairThrottleKey,
   rateLimitedSignInError,
   registerFailure,
   retryAfterOfSignInError,
   shownWaitS,
+  spentWindowStartsBy,
   throttleKeys,
   waitAfterS,
   withdrawFailure,
@@ -163,6 +167,58 @@ describe("rows and keys", () => {
     expect(isEmptyState({ failures: 0, windowStartsAt: t0, lockedUntil: null }, t0)).toBe(true);
     expect(isEmptyState({ failures: 0, windowStartsAt: t0, lockedUntil: at(5) }, t0)).toBe(false);
     expect(isEmptyState({ failures: 1, windowStartsAt: t0, lockedUntil: null }, t0)).toBe(false);
+  });
+
+  const day = 24 * 60 * 60;
+  it.each<[string, ThrottleState | null, number, boolean]>([
+    ["no row", null, 0, true],
+    ["an empty row", { failures: 0, windowStartsAt: t0, lockedUntil: null }, 0, true],
+    ["a failure a second ago", { failures: 1, windowStartsAt: t0, lockedUntil: null }, 1, false],
+    ["a failure 23 h 59 min 59 s ago: the account's window still counts it", { failures: 1, windowStartsAt: t0, lockedUntil: null }, day - 1, false],
+    ["a failure 24 h ago: over under every window", { failures: 1, windowStartsAt: t0, lockedUntil: null }, day, true],
+    ["30 failures two days ago, their lock long over", { failures: 30, windowStartsAt: t0, lockedUntil: at(900) }, 2 * day, true],
+    ["a window over but a wait still running", { failures: 25, windowStartsAt: t0, lockedUntil: at(day + 300) }, day + 10, false],
+    ["a window over, its wait ending this very second", { failures: 25, windowStartsAt: t0, lockedUntil: at(day + 300) }, day + 300, true],
+  ])("spent rows (deleted by the scheduler): %s → %s", (_label, state, seconds, expected) => {
+    expect(isSpentState(state, at(seconds))).toBe(expected);
+    // The SQL of purgeSpentThrottleRows: the window started by spentWindowStartsBy, no wait after now.
+    if (state && !isEmptyState(state, at(seconds))) {
+      const matchesSql = state.windowStartsAt.getTime() <= spentWindowStartsBy(at(seconds)).getTime() && (!state.lockedUntil || state.lockedUntil.getTime() <= at(seconds).getTime());
+      expect(matchesSql).toBe(expected);
+    }
+  });
+
+  it("the longest window is the account's day", () => {
+    expect(LONGEST_WINDOW_S).toBe(ACCOUNT_POLICY.windowS);
+  });
+
+  // Empty rows were already deleted (a failure after them opens a new window where the row's would
+  // have closed sooner: a little more lenient, never stricter). Rows spent by their window are
+  // exactly equivalent to no row.
+  it("deleting a row whose window is over changes no decision: an attempt, then a success, go exactly as with no row", () => {
+    const stateArb = fc.record({
+      failures: fc.integer({ min: 1, max: 60 }),
+      windowStartsAt: fc.integer({ min: 0, max: 3 * day }).map(at),
+      lockedUntil: fc.option(fc.integer({ min: 0, max: 3 * day }).map(at), { nil: null }),
+    });
+    fc.assert(
+      fc.property(stateArb, stateArb, stateArb, fc.integer({ min: 0, max: 4 * day }), (account, address, pair, seconds) => {
+        const now = at(seconds);
+        const states: ThrottleStates = { account, address, pair };
+        // A window cannot start after the failure that opened it was counted.
+        fc.pre(Object.values(states).every((state) => state!.windowStartsAt.getTime() <= now.getTime()));
+        const without = (state: ThrottleState) => (isSpentState(state, now) ? null : state);
+        const purged: ThrottleStates = { account: without(account), address: without(address), pair: without(pair) };
+        const decision = decideAttempt(states, now);
+        const decisionPurged = decideAttempt(purged, now);
+        expect(decision).toEqual(decisionPurged);
+        if (decision.isAdmitted && decisionPurged.isAdmitted) {
+          const later = at(seconds + 1);
+          expect(decideAttempt(afterSuccess(decision.next), later)).toEqual(decideAttempt(afterSuccess(decisionPurged.next), later));
+        }
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it("keys follow the e-mail's case and spaces like the sign-in form, and sort account < ip < pair", () => {

@@ -111,6 +111,25 @@ export function isEmptyState(state: ThrottleState | null, now: Date): boolean {
   return !state || (state.failures === 0 && !isLocked(state, now));
 }
 
+/** The longest counting window of the three counters (the account's day). */
+export const LONGEST_WINDOW_S = Math.max(...Object.values(THROTTLE_POLICIES).map((policy) => policy.windowS));
+
+/**
+ * A state that no longer changes any decision, under any of the three policies: empty, or its
+ * window is over (the next failure starts a new one) and no wait runs. Its row can go; rows hold
+ * e-mails and client addresses, so they are not kept longer than they count
+ * (server/data/throttle.ts `purgeSpentThrottleRows`, with the same test in SQL).
+ */
+export function isSpentState(state: ThrottleState | null, now: Date): boolean {
+  if (isEmptyState(state, now)) return true;
+  return now.getTime() - state!.windowStartsAt.getTime() >= LONGEST_WINDOW_S * 1000 && !isLocked(state, now);
+}
+
+/** Windows that started at or before this instant are over under every policy. */
+export function spentWindowStartsBy(now: Date): Date {
+  return new Date(now.getTime() - LONGEST_WINDOW_S * 1000);
+}
+
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }

@@ -1,12 +1,15 @@
 import "server-only";
 import { now } from "./clock";
+import { purgeSpentThrottleRows } from "./data/throttle";
 import { getEnv } from "./env";
 import { runReminderRound } from "./reminders";
 
 /**
- * The scheduler inside the server process: a reminder round every SCHEDULER_INTERVAL_S seconds
- * (0 = off), started by instrumentation.ts. Rounds never overlap within a process; across
- * instances, the unique keys of reminders and e-mails keep each one single.
+ * The scheduler inside the server process, every SCHEDULER_INTERVAL_S seconds (0 = off), started
+ * by instrumentation.ts: a reminder round, then the sign-in throttle's spent rows are deleted (they
+ * hold e-mails and client addresses; on the real clock, like the sign-ins that wrote them). Rounds
+ * never overlap within a process; across instances, the unique keys of reminders and e-mails keep
+ * each one single, and deleting a spent row twice deletes nothing more.
  */
 const globalForScheduler = globalThis as unknown as { accelerateurScheduler?: NodeJS.Timeout };
 
@@ -21,6 +24,11 @@ export function startScheduler() {
       await runReminderRound(now());
     } catch (error) {
       console.error("Reminder round failed (retried at the next round)", error);
+    }
+    try {
+      await purgeSpentThrottleRows(new Date());
+    } catch (error) {
+      console.error("Deleting spent sign-in throttle rows failed (retried at the next round)", error);
     } finally {
       isRunning = false;
     }

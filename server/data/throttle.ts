@@ -4,6 +4,7 @@ import {
   decideAttempt,
   isEmptyState,
   normalizeEmail,
+  spentWindowStartsBy,
   throttleKeys,
   type AttemptDecision,
   type ThrottleScope,
@@ -74,6 +75,19 @@ async function withThrottleRows<T>(
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * round));
     }
   }
+}
+
+/**
+ * Deletes the rows that no longer change any decision (lib/throttle.ts `isSpentState`: window over
+ * under every policy, no wait running). Run by the scheduler (server/scheduler.ts). Safe beside
+ * sign-ins: an attempt holds its rows locked until it commits, and a row it renewed has a window
+ * that starts now, which this does not match. Returns how many rows went.
+ */
+export async function purgeSpentThrottleRows(now = new Date()): Promise<number> {
+  const { count } = await getDb().loginThrottle.deleteMany({
+    where: { windowStartsAt: { lte: spentWindowStartsBy(now) }, OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }] },
+  });
+  return count;
 }
 
 async function lockRow(tx: Tx, key: string, email: string | null, now: Date): Promise<ThrottleState> {

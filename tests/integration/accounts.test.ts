@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ACCOUNT_POLICY, ADDRESS_POLICY, PAIR_POLICY, pairThrottleKey, throttleKeys } from "@/lib/throttle";
 import { getDb } from "@/server/db";
+import { purgeSpentThrottleRows } from "@/server/data/throttle";
 import { authenticate, countUsers, createMerchant, findSessionUser, SignInRateLimited } from "@/server/data/users";
 import { createUser, merchantInput, TEST_PASSWORD, uniqueEmail } from "../support/factories";
 
@@ -139,6 +140,35 @@ describe(`accounts on ${engine}`, () => {
     expect(admitted.length).toBeGreaterThanOrEqual(ACCOUNT_POLICY.failuresBeforeWait);
     expect(admitted.length).toBeLessThanOrEqual(ACCOUNT_POLICY.failuresBeforeWait + 1);
     expect((await throttleRows(input.email)).account?.failures).toBe(admitted.length);
+  });
+
+  it("the scheduler's purge deletes only the rows that no longer count, and the counting goes on as if they had never been", async () => {
+    const input = merchantInput();
+    await createMerchant(input);
+    const address = "198.51.100.77";
+    // Two failures at T0: the account, address and pair rows (e-mail and client address in them).
+    for (const s of [0, 1]) expect(await authenticate({ email: input.email, password: "mauvais", clientAddress: address }, at(s))).toBeNull();
+    // Another account whose wait (set near the end of its day) runs past its window.
+    const waiting = uniqueEmail("attente");
+    const day = ACCOUNT_POLICY.windowS;
+    await getDb().loginThrottle.create({ data: { key: throttleKeys(waiting, "192.0.2.200").account, email: waiting, failures: 25, windowStartsAt: at(0), lockedUntil: at(day + 300) } });
+    const rowCount = () => getDb().loginThrottle.count();
+    expect(await rowCount()).toBe(4);
+
+    // An hour later the pair's and the address's 15-minute windows are over, the account's day is not: all stay.
+    expect(await purgeSpentThrottleRows(at(3600))).toBe(0);
+    // A day after their first failure, the three rows count nothing; the waiting account's wait still runs.
+    expect(await purgeSpentThrottleRows(at(day + 1))).toBe(3);
+    expect(await throttleRows(input.email, address)).toEqual({ account: null, address: null, pair: null });
+    expect(await rowCount()).toBe(1);
+    await expect(authenticate({ email: waiting, password: "mauvais", clientAddress: "192.0.2.201" }, at(day + 10))).rejects.toMatchObject({ code: "RATE_LIMITED", retryAfterS: 290 });
+    // Once the wait is over, that row goes too.
+    expect(await purgeSpentThrottleRows(at(day + 300))).toBe(1);
+    expect(await rowCount()).toBe(0);
+    // A new failure starts afresh, and the owner signs in.
+    expect(await authenticate({ email: input.email, password: "mauvais", clientAddress: address }, at(day + 400))).toBeNull();
+    expect(await throttleRows(input.email, address)).toMatchObject({ account: { failures: 1 }, address: { failures: 1 }, pair: { failures: 1 } });
+    expect(await authenticate({ email: input.email, password: TEST_PASSWORD, clientAddress: address }, at(day + 401))).toMatchObject({ email: input.email });
   });
 });
 
