@@ -10,6 +10,7 @@ import { completerDeltas, emptyTally, learnerDeltas, tallyLearner } from "@/lib/
 import { getProgramme } from "../content";
 import { getDb, inSerializableTransaction, isUniqueViolation } from "../db";
 import { pseudonymiseAuditEntries } from "./audit";
+import { handOverOwnedCohorts } from "./cohorts";
 import { applyDeltas, subtractLearnerTally } from "./stat-counters";
 
 /**
@@ -141,7 +142,7 @@ export async function eraseAccount(actor: Actor, input: { password: string }): P
     await subtractLearnerTally(tx, tally);
     if (attestation) await tx.revokedAttestation.create({ data: { code: attestation.code, issuedAt: attestation.issuedAt } });
     await pseudonymiseAuditEntries(tx, user.id);
-    await tx.cohort.updateMany({ where: { ownerId: user.id }, data: { ownerId: null } });
+    await handOverOwnedCohorts(tx, user.id);
     await tx.assignment.updateMany({ where: { createdById: user.id }, data: { createdById: null } });
     await tx.emailMessage.deleteMany({ where: { OR: [{ userId: user.id }, { toAddress: user.email }] } });
     // Their account's counters, and each address's on their account (rows holding their e-mail).

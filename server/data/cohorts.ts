@@ -2,12 +2,14 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { dayOf, lastSecondOf } from "@/lib/calendar-day";
 import { generateJoinCode, joinCodeState, formatJoinCode } from "@/lib/cohorts/join-code";
+import { successorOwner } from "@/lib/cohorts/ownership";
 import { DEFAULT_REMINDER_DAYS_BEFORE } from "@/lib/cohorts/reminders";
 import { AppError } from "@/lib/errors";
 import { invitationEmail } from "@/lib/mail/templates";
 import { can, cohortAbilities, type Actor, type CohortRole } from "@/lib/permissions";
+import { isRole } from "@/lib/roles";
 import type { CohortInput } from "@/lib/schemas/cohorts";
-import { getDb, isUniqueViolation } from "../db";
+import { getDb, isUniqueViolation, type Tx } from "../db";
 import { publicUrl, queueEmail } from "../mail";
 import { removeLearnerRows } from "./memberships";
 
@@ -204,6 +206,22 @@ export async function removeMember(actor: Actor, cohortId: string, userId: strin
     return;
   }
   await removeLearnerRows(cohortId, userId);
+}
+
+/**
+ * The cohorts a user owns pass on when they leave (their account is erased, or is no longer a
+ * trainer's): to the co-trainer who joined first among those who can still train, or to nobody
+ * (lib/cohorts/ownership.ts). Inside the caller's transaction, before the user row changes.
+ */
+export async function handOverOwnedCohorts(tx: Tx, userId: string): Promise<void> {
+  const owned = await tx.cohort.findMany({
+    where: { ownerId: userId },
+    select: { id: true, members: { where: { role: "trainer" }, select: { userId: true, joinedAt: true, user: { select: { role: true } } } } },
+  });
+  for (const cohort of owned) {
+    const trainers = cohort.members.map((m) => ({ userId: m.userId, joinedAt: m.joinedAt, canTrain: isRole(m.user.role) && can({ id: m.userId, role: m.user.role }, "cohorts:train") }));
+    await tx.cohort.update({ where: { id: cohort.id }, data: { ownerId: successorOwner(trainers, userId) } });
+  }
 }
 
 /** The owner adds a co-trainer by the e-mail of an existing trainer account. */

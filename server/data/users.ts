@@ -7,6 +7,7 @@ import type { SignInInput, SignUpInput } from "@/lib/schemas/auth";
 import { learnerDeltas } from "@/lib/stats/counters";
 import { getDb, instantColumn, instantOf, isPostgres, isUniqueViolation, isWriteConflict, readRows } from "../db";
 import { recordAudit } from "./audit";
+import { handOverOwnedCohorts } from "./cohorts";
 import { applyDeltas } from "./stat-counters";
 import { admitSignInAttempt, recordSignInSuccess } from "./throttle";
 
@@ -188,6 +189,8 @@ export async function changeUserRole(actor: Actor, input: { userId: string; role
           if (!decision.isAllowed) throw new AppError(decision.reason);
           if (target.role === input.role) return toSessionUser(target)!;
           const updated = await tx.user.update({ where: { id: target.id }, data: { role: input.role } });
+          // No longer a trainer: the cohorts they are responsible for pass to a co-trainer.
+          if (!can({ id: target.id, role: input.role }, "cohorts:train")) await handOverOwnedCohorts(tx, target.id);
           // Registered learners are merchant accounts: the counters follow the role.
           await applyDeltas(tx, [...learnerDeltas(target, -1), ...learnerDeltas(updated, 1)]);
           await recordAudit(tx, { action: "user.role-changed", actorId: actor.id, targetUserId: target.id, details: { from: target.role, to: input.role } });

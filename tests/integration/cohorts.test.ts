@@ -20,7 +20,12 @@ import { addCoTrainer, createCohort, getCohortForTrainer, listTrainedCohorts, re
 import { findCohortByJoinCode, joinCohort, leaveCohort, listLearnerCohorts } from "@/server/data/memberships";
 import { countUnreadNotifications, listNotifications, markNotificationsRead } from "@/server/data/notifications";
 import { listOutbox } from "@/server/data/outbox";
+import { eraseAccount } from "@/server/data/account";
+import { changeUserRole } from "@/server/data/users";
+import { getDb } from "@/server/db";
+import { readMigrations } from "../../scripts/lib/migrate.mjs";
 import { createAccount as createUser } from "../support/accounts";
+import { TEST_PASSWORD } from "../support/factories";
 import { completeModule, watch } from "../support/learning";
 
 const engine = process.env.DATABASE_URL?.startsWith("postgres") ? "PostgreSQL" : "SQLite";
@@ -103,6 +108,46 @@ describe(`cohorts on ${engine}`, () => {
       ["A2", 0, true],
     ]);
     expect((await listTrainedCohorts(bruno)).map((c) => c.name)).toEqual(["B1"]);
+  });
+
+  it("a cohort whose owner leaves passes to the co-trainer who joined first and can still train; the migration does the same for cohorts left without owner", async () => {
+    const admin = await createUser("admin", "Admin");
+    const owner = await createUser("trainer", "Alice");
+    const bruno = await createUser("trainer", "Bruno");
+    const chloe = await createUser("trainer", "Chloé");
+    const newcomer = await createUser("trainer", "Denis");
+    const cohort = await cohortOf(owner);
+    const alone = await cohortOf(owner, "Sans co-formateur");
+    await addCoTrainer(owner, cohort.id, chloe.email);
+    await addCoTrainer(owner, cohort.id, bruno.email);
+    // Chloé joined before Bruno (set apart, so that the order does not hang on the same millisecond).
+    const db = getDb();
+    const joined = (userId: string, iso: string) => db.cohortMember.update({ where: { cohortId_userId: { cohortId: cohort.id, userId } }, data: { joinedAt: new Date(iso) } });
+    await joined(chloe.id, "2026-11-02T09:00:00Z");
+    await joined(bruno.id, "2026-11-03T09:00:00Z");
+    const ownerOf = async (cohortId: string) => (await db.cohort.findUniqueOrThrow({ where: { id: cohortId }, select: { ownerId: true } })).ownerId;
+
+    // Alice is no longer a trainer: Chloé is responsible now, and adds trainers; Bruno still cannot.
+    await changeUserRole(admin, { userId: owner.id, role: "merchant" });
+    expect(await ownerOf(cohort.id)).toBe(chloe.id);
+    expect(await ownerOf(alone.id)).toBeNull();
+    expect((await getCohortForTrainer(chloe, cohort.id)).canManageTrainers).toBe(true);
+    expect((await listTrainedCohorts(chloe)).map((c) => c.isOwner)).toEqual([true]);
+    await expect(addCoTrainer(bruno, cohort.id, newcomer.email)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await addCoTrainer(chloe, cohort.id, newcomer.email);
+
+    // Chloé erases her account: Bruno, who joined before Denis.
+    await eraseAccount(chloe, { password: TEST_PASSWORD });
+    expect(await ownerOf(cohort.id)).toBe(bruno.id);
+    expect((await getCohortForTrainer(bruno, cohort.id)).canManageTrainers).toBe(true);
+
+    // A cohort left without owner by an earlier erasure: the migration hands it to the first trainer
+    // who can train (not Alice, a merchant now, though she is still listed as a trainer of it).
+    await db.cohort.update({ where: { id: cohort.id }, data: { ownerId: null } });
+    const migration = readMigrations(engine === "PostgreSQL" ? "postgresql" : "sqlite").find((m) => m.name.endsWith("_cohort_owner_handover"))!;
+    await db.$executeRawUnsafe(migration.sql);
+    expect(await ownerOf(cohort.id)).toBe(bruno.id);
+    expect(await ownerOf(alone.id)).toBeNull();
   });
 
   it("the owner adds a co-trainer by the e-mail of an existing trainer account; a co-trainer manages but cannot add trainers", async () => {
