@@ -1,14 +1,14 @@
 // npm test: every test, in order of cost, after checking what it needs from Debian.
-//   0. content check (content/)             4. integration tests on PostgreSQL (throwaway cluster)
-//   1. type check (tsc)                      5. production build into .next-test
-//   2. unit tests (vitest, lib/ and tests/unit)  6. end-to-end tests in Debian's Chromium (Playwright)
-//   3. integration tests on SQLite           7. crash test: heartbeats while the server is SIGKILLed (tests/crash)
-// Before anything: Debian's chromium and the PostgreSQL server binaries (scripts/lib/test-prerequisites.mjs).
+//   0. content check (content/)             4. production build into .next-test
+//   1. type check (tsc)                      5. end-to-end tests in Debian's Chromium (Playwright)
+//   2. unit tests (vitest, lib/ and tests/unit)  6. crash test: heartbeats while the server is SIGKILLed (tests/crash)
+//   3. integration tests on SQLite and on PostgreSQL (throwaway cluster), side by side
+// Before anything: Debian's chromium-headless-shell and the PostgreSQL server binaries (scripts/lib/test-prerequisites.mjs).
 // As root, the missing ones are installed with apt-get; otherwise the run stops at once with the command.
 // PostgreSQL: Debian's binaries start a cluster in a temporary folder on 127.0.0.1; a cluster that
 // does not start fails the step (the binaries are there, so it is a real failure, not a skip).
 // Ends with one line "N passed, N failed[, N skipped]" summing the test runners' own counts.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -57,25 +57,60 @@ function addPlaywrightCounts(file) {
   totals.skipped += stats.skipped ?? 0;
 }
 
-function vitest(label, project, env = {}) {
+function vitestArgs(label, project) {
   const file = join(reportDir, `${label.replace(/\W+/g, "-")}.json`);
-  step(label, bin("vitest"), ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${file}`], env);
+  return { file, args: ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${file}`] };
+}
+
+function vitest(label, project, env = {}) {
+  const { file, args } = vitestArgs(label, project);
+  step(label, bin("vitest"), args, env);
   addVitestCounts(file);
+}
+
+/**
+ * Several vitest runs at once (each on its own database, one core each): their output is kept and
+ * printed whole, in the order given, as each ends.
+ */
+async function vitestSideBySide(runs) {
+  const started = runs.map(({ label, project, env }) => {
+    const { file, args } = vitestArgs(label, project);
+    const startedAt = Date.now();
+    const child = spawn(bin("vitest"), args, { cwd: root, env: baseEnv(env), stdio: ["ignore", "pipe", "pipe"] });
+    const chunks = [];
+    child.stdout.on("data", (chunk) => chunks.push(chunk));
+    child.stderr.on("data", (chunk) => chunks.push(chunk));
+    const ended = new Promise((resolve) => {
+      child.on("error", (error) => resolve({ code: 1, error, endedAt: Date.now() }));
+      child.on("close", (code) => resolve({ code, endedAt: Date.now() }));
+    });
+    return { label, file, startedAt, chunks, ended };
+  });
+  for (const run of started) {
+    const { code, error, endedAt } = await run.ended;
+    console.log(`\n━━ ${run.label} (run beside ${started.filter((other) => other !== run).map((other) => other.label).join(", ")})`);
+    process.stdout.write(Buffer.concat(run.chunks));
+    if (error) console.log(error.message);
+    durations.push([`${run.label} (side by side)`, endedAt - run.startedAt]);
+    if (code !== 0) failedSteps.push(run.label);
+    addVitestCounts(run.file);
+  }
 }
 
 step("Content check", process.execPath, ["--import", "tsx", "scripts/content-check.mts"]);
 step("Type check", bin("tsc"), ["--noEmit"]);
 vitest("Unit tests", "unit");
-vitest("Integration tests on SQLite", "integration", { DATABASE_URL: "" });
-
+// Both engines at once: each run is one vitest process (files one after the other) on its own database.
+const sqliteRun = { label: "Integration tests on SQLite", project: "integration", env: { DATABASE_URL: "" } };
 const { cluster, reason } = await startPostgresCluster().catch((error) => ({ cluster: null, reason: error.message }));
 if (cluster) {
   try {
-    vitest("Integration tests on PostgreSQL", "integration", { DATABASE_URL: cluster.url });
+    await vitestSideBySide([sqliteRun, { label: "Integration tests on PostgreSQL", project: "integration", env: { DATABASE_URL: cluster.url } }]);
   } finally {
     cluster.stop();
   }
 } else {
+  vitest(sqliteRun.label, sqliteRun.project, sqliteRun.env);
   console.log(`\n━━ Integration tests on PostgreSQL: cannot start PostgreSQL (${reason})`);
   failedSteps.push("Integration tests on PostgreSQL");
 }
