@@ -70,8 +70,11 @@ export function ComparisonContent({ comparison, locale, t, today = new Date() }:
           </li>
         ))}
       </ul>
-      <div className="hidden overflow-x-auto rounded-lg border border-neutral-200 bg-white md:block" tabIndex={0} role="region" aria-labelledby="comparison-heading">
+      <div className="hidden overflow-x-auto rounded-lg border border-neutral-200 bg-white md:block" tabIndex={0} role="region" aria-labelledby="comparison-table-caption">
         <table className="min-w-full border-collapse text-left text-sm">
+          <caption id="comparison-table-caption" className="sr-only">
+            {t("comparison.tableCaption", { title: comparison.title[locale] })}
+          </caption>
           <thead>
             <tr className="bg-neutral-50 align-bottom">
               <th scope="col" className="sticky left-0 z-10 w-36 min-w-36 bg-neutral-50 px-3 py-2">

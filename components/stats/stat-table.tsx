@@ -8,7 +8,7 @@ export function StatTableView({ table, locale, t, maxHeight }: { table: StatTabl
   const isTextColumn = (i: number) => i === 0 || table.rows[0]?.cells[i - 1]?.kind === "text";
   return (
     <div className="space-y-2">
-      <div className={`relative overflow-x-auto rounded-lg border border-neutral-200 bg-white ${maxHeight ? "max-h-[32rem] overflow-y-auto" : ""}`} tabIndex={0} role="region" aria-label={table.caption}>
+      <div className={`relative overflow-x-auto rounded-lg border border-neutral-200 bg-white ${maxHeight ? "max-h-[32rem] overflow-y-auto" : ""}`} tabIndex={0} role="region" aria-label={t("stats.tableFrame", { title: table.title })}>
         <table className="min-w-full text-sm" data-stat-table={table.id}>
           <caption className="sr-only">{table.caption}</caption>
           <thead className="sticky top-0 bg-neutral-50">

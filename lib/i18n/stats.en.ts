@@ -15,6 +15,7 @@ export const statsEn: Record<keyof typeof statsFr, string> = {
   "stats.nav.breakdowns": "Business profiles",
   "stats.download": "Download this table (CSV)",
   "stats.chartTableNote": "The same figures are in the table below.",
+  "stats.tableFrame": "Table — {title}",
   "stats.chart.hiddenPoint": "hidden (< 10)",
   "stats.overview.tableTitle": "Key figures",
   "stats.overview.tableCaption": "Key figures of the programme, to date",

@@ -14,6 +14,7 @@ export const statsFr = {
   "stats.nav.breakdowns": "Profils des entreprises",
   "stats.download": "Télécharger ce tableau (CSV)",
   "stats.chartTableNote": "Les mêmes chiffres figurent dans le tableau ci-dessous.",
+  "stats.tableFrame": "Tableau — {title}",
   "stats.chart.hiddenPoint": "masqué (< 10)",
   "stats.overview.tableTitle": "Chiffres clés",
   "stats.overview.tableCaption": "Chiffres clés du programme, à ce jour",

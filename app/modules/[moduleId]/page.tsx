@@ -79,7 +79,7 @@ export default async function ModulePage({ params }: { params: Params }) {
         }
       />
 
-      <StaticHtml as="nav" aria-label={t("chapter.modules")} className="flex flex-wrap justify-between gap-3 border-t border-neutral-200 pt-4" html={markup.neighbours} />
+      <StaticHtml as="nav" aria-label={t("module.neighbours")} className="flex flex-wrap justify-between gap-3 border-t border-neutral-200 pt-4" html={markup.neighbours} />
     </article>
   );
 }

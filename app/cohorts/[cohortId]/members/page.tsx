@@ -99,9 +99,11 @@ export default async function CohortMembersPage({ params }: { params: Params }) 
         {cohort.learners.length === 0 ? (
           <p className="text-neutral-700">{t("cohorts.learners.empty")}</p>
         ) : (
-          <div className="relative overflow-x-auto rounded-lg border border-neutral-200 bg-white" role="region" aria-labelledby="learners-heading" tabIndex={0}>
+          <div className="relative overflow-x-auto rounded-lg border border-neutral-200 bg-white" role="region" aria-labelledby="learners-caption" tabIndex={0}>
             <table className="w-full min-w-[36rem] text-left text-sm">
-              <caption className="sr-only">{t("cohorts.learners.caption")}</caption>
+              <caption id="learners-caption" className="sr-only">
+                {t("cohorts.learners.caption")}
+              </caption>
               <thead className="bg-neutral-50">
                 <tr>
                   <th scope="col" className="px-3 py-2">{t("cohorts.learners.col.name")}</th>

@@ -68,9 +68,11 @@ export default async function CohortLearnerPage({ params }: { params: Params }) 
         {assignments.length === 0 ? (
           <p className="text-neutral-700">{t("cohorts.learner.noAssignments")}</p>
         ) : (
-          <div className="relative overflow-x-auto rounded-lg border border-neutral-200 bg-white" role="region" aria-labelledby="learner-assignments-heading" tabIndex={0}>
+          <div className="relative overflow-x-auto rounded-lg border border-neutral-200 bg-white" role="region" aria-labelledby="learner-assignments-caption" tabIndex={0}>
             <table className="w-full min-w-[40rem] text-left text-sm">
-              <caption className="sr-only">{t("cohorts.learner.assignmentsCaption", { name: learner.name })}</caption>
+              <caption id="learner-assignments-caption" className="sr-only">
+                {t("cohorts.learner.assignmentsCaption", { name: learner.name })}
+              </caption>
               <thead className="bg-neutral-50">
                 <tr>
                   <th scope="col" className="px-3 py-2">{t("cohorts.learner.col.item")}</th>
@@ -116,9 +118,11 @@ export default async function CohortLearnerPage({ params }: { params: Params }) 
         {modules.length === 0 ? (
           <p className="text-neutral-700">{t("cohorts.learner.noModules")}</p>
         ) : (
-          <div className="relative overflow-x-auto rounded-lg border border-neutral-200 bg-white" role="region" aria-labelledby="learner-modules-heading" tabIndex={0}>
+          <div className="relative overflow-x-auto rounded-lg border border-neutral-200 bg-white" role="region" aria-labelledby="learner-modules-caption" tabIndex={0}>
             <table className="w-full min-w-[44rem] text-left text-sm">
-              <caption className="sr-only">{t("cohorts.learner.modulesCaption", { name: learner.name })}</caption>
+              <caption id="learner-modules-caption" className="sr-only">
+                {t("cohorts.learner.modulesCaption", { name: learner.name })}
+              </caption>
               <thead className="bg-neutral-50">
                 <tr>
                   <th scope="col" className="px-3 py-2">{t("cohorts.learner.col.module")}</th>
