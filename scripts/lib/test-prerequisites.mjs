@@ -1,7 +1,8 @@
 // What `npm test` needs from Debian besides node_modules, checked before any test runs:
 // Chromium for the end-to-end tests (Playwright launches Debian's Chromium headless shell,
-// /usr/bin/chromium-headless-shell, never a downloaded browser) and the PostgreSQL server binaries for the integration tests on PostgreSQL
-// (scripts/lib/pg-cluster.mjs starts a throwaway cluster from them).
+// /usr/bin/chromium-headless-shell, never a downloaded browser) and the PostgreSQL server binaries
+// for the integration tests on PostgreSQL (scripts/lib/pg-cluster.mjs starts a throwaway cluster
+// from them).
 // As root, what is missing is installed with apt-get (as `playwright install --with-deps` would
 // elsewhere); otherwise the run stops at once with the one command to run.
 import { spawnSync } from "node:child_process";

@@ -211,7 +211,7 @@ export async function removeMember(actor: Actor, cohortId: string, userId: strin
 /**
  * The cohorts a user owns pass on when they leave (their account is erased, or is no longer a
  * trainer's): to the co-trainer who joined first among those who can still train, or to nobody
- * (lib/cohorts/ownership.ts). Inside the caller's transaction, before the user row changes.
+ * (lib/cohorts/ownership.ts). Inside the caller's transaction (the erasure's, or the role change's).
  */
 export async function handOverOwnedCohorts(tx: Tx, userId: string): Promise<void> {
   const owned = await tx.cohort.findMany({
