@@ -2,13 +2,11 @@ import "server-only";
 import { DEPARTMENTS } from "@/lib/business-profile";
 import { dayOf } from "@/lib/calendar-day";
 import { dueDayFor, type DueKind } from "@/lib/cohorts/assignments";
-import type { Localized } from "@/lib/content/types";
 import { AppError } from "@/lib/errors";
 import { isLocale, isMessageKey, translate, type Locale } from "@/lib/i18n";
 import { can, type Actor } from "@/lib/permissions";
 import { parseIntervals } from "@/lib/progress";
 import { accountThrottleKey } from "@/lib/throttle";
-import { buildXapiStatements, type XapiModuleInfo, type XapiStatement } from "@/lib/xapi";
 import { getProgramme } from "../content";
 import { getDb } from "../db";
 import { publicUrl } from "../mail";
@@ -155,11 +153,13 @@ function label(locale: Locale, key: string, fallback: string): string {
   return isMessageKey(key) ? translate(locale, key) : fallback;
 }
 
-function platformUrl(): string {
+/** The platform's public address, without a trailing slash (the export's `platform`, xAPI's activity ids). */
+export function platformUrl(): string {
   return publicUrl("/").replace(/\/+$/, "");
 }
 
-async function requireAccount(actor: Actor) {
+/** The exporting account as stored, after the permission check (the JSON and the xAPI exports). */
+export async function requireAccount(actor: Actor) {
   if (!can(actor, "account:export")) throw new AppError("FORBIDDEN");
   const user = await getDb().user.findUnique({ where: { id: actor.id } });
   if (!user) throw new AppError("UNAUTHENTICATED");
@@ -332,32 +332,6 @@ export async function exportLearnerData(actor: Actor, now: Date): Promise<Accoun
     // One address's failures on their account, without the address: it may be someone else's.
     signInThrottleByAddress: throttles.filter((row) => row !== accountThrottle).map(exportedThrottle),
   };
-}
-
-/** The learner's learning record as xAPI 1.0.3 statements (lib/xapi.ts), oldest first. */
-export async function exportLearnerStatements(actor: Actor, now: Date): Promise<XapiStatement[]> {
-  const user = await requireAccount(actor);
-  const db = getDb();
-  const [progress, attempts] = await db.$transaction([
-    db.moduleProgress.findMany({
-      where: { userId: user.id },
-      select: { moduleId: true, chapterId: true, intervals: true, watchedS: true, lastReportAt: true, completedAt: true, createdAt: true },
-    }),
-    db.quizAttempt.findMany({ where: { userId: user.id }, select: { id: true, moduleId: true, score: true, total: true, isPassed: true, createdAt: true } }),
-    recordAudit(db, { action: "account.exported", actorId: user.id, targetUserId: user.id, details: { format: "xapi" }, createdAt: now }),
-  ]);
-  const programme = getProgramme();
-  const chapters = new Map<string, Localized>(programme.chapters.map((c) => [c.id, c.title]));
-  const modules = new Map<string, XapiModuleInfo>([...programme.modulesById.values()].map((m) => [m.id, { title: m.title, durationS: m.durationS }]));
-  return buildXapiStatements({
-    publicUrl: platformUrl(),
-    userId: user.id,
-    locale: user.locale,
-    progress: progress.map((row) => ({ ...row, intervals: parseIntervals(row.intervals) })),
-    quizAttempts: attempts,
-    modules,
-    chapters,
-  });
 }
 
 /** "mes-donnees-accelerateur-libre-2026-12-01.json", "…-xapi-2026-12-01.json": the day in Europe/Paris. */

@@ -13,11 +13,11 @@ import { getModule, getProgramme } from "@/server/content";
 import {
   exportFilename,
   exportLearnerData,
-  exportLearnerStatements,
   LEARNER_DATA_TABLES,
   TABLES_WITHOUT_LEARNER_DATA,
   type AccountExport,
 } from "@/server/data/account-export";
+import { exportLearnerStatements } from "@/server/data/account-export-xapi";
 import { createAssignment, setExtension } from "@/server/data/assignments";
 import { getLearnerDetail } from "@/server/data/cohort-dashboard";
 import { createCohort, getCohortForTrainer, sendInvitations } from "@/server/data/cohorts";

@@ -1,6 +1,7 @@
 import { requireApiPermission } from "@/server/auth";
 import { now } from "@/server/clock";
-import { exportFilename, exportLearnerStatements } from "@/server/data/account-export";
+import { exportFilename } from "@/server/data/account-export";
+import { exportLearnerStatements } from "@/server/data/account-export-xapi";
 import { route } from "@/server/http";
 
 /** The signed-in user's learning record as xAPI 1.0.3 statements (a JSON array), for a Learning Record Store. */
