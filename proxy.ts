@@ -1,13 +1,21 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { apiErrorBody } from "@/lib/api-error";
 import { LOCALE_COOKIE, pickLocale } from "@/lib/i18n";
+import { internalProgrammePath, isInternalPath } from "@/lib/programme-routes";
+import { PATH_COOKIE } from "@/lib/schemas/preferences";
 import { expiredCookieOptions, hasMalformedPathSegment, unusableCallbackCookies } from "@/lib/request-input";
 import { buildContentSecurityPolicy } from "@/lib/security-headers";
+import { prerenderedScriptHashes } from "@/server/prerendered-csp";
 
 /**
  * Runs before every page: sets the per-request Content-Security-Policy nonce, and sends visitors
  * without a session cookie to the sign-in page for the signed-in areas. That redirect is a
  * convenience only: pages and the data layer check the session and the role themselves.
+ *
+ * The programme's four pages (home, chapters, modules, Mon parcours) are prerendered once per
+ * language and path (lib/programme-routes.ts): this picks the copy from the locale and path
+ * cookies, serves it at the public address (an internal rewrite; prefetches included), and gives
+ * it a policy made of its inline scripts' hashes, since a prerendered page carries no nonce.
  *
  * It also keeps two kinds of bad input away from Next.js and next-auth, for pages and API routes
  * alike (see `config.matcher` for when it runs):
@@ -19,8 +27,8 @@ import { buildContentSecurityPolicy } from "@/lib/security-headers";
  */
 const SIGNED_IN_AREAS = ["/admin", "/progress"];
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
-/** Never a page: private folders (leading "_") are not routes in the App Router, so this renders app/not-found.tsx. */
-const NOT_FOUND_PATH = "/_invalid-path";
+/** A page that only answers not found (app/(site)/introuvable): it has no parameter to decode. */
+const NOT_FOUND_PATH = "/introuvable";
 
 function mediaOrigin(): string | null {
   try {
@@ -46,19 +54,34 @@ function expireCookies(response: NextResponse, names: string[]): NextResponse {
   return response;
 }
 
+/**
+ * An internal rewrite to `pathname` (the query string kept, except for the not-found page). From the
+ * request's own URL, so that Next.js serves it itself: a URL on another host (the server's name
+ * where the client used its address) would be fetched from there, through this proxy again.
+ */
+function sameServer(request: NextRequest, pathname: string) {
+  const url = request.nextUrl.clone();
+  url.pathname = pathname;
+  if (pathname === NOT_FOUND_PATH) url.search = "";
+  return url;
+}
+
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const isApi = pathname === "/api" || pathname.startsWith("/api/");
   const dropped = dropUnusableCallbackCookies(request);
+  const locale = pickLocale(request.cookies.get(LOCALE_COOKIE)?.value, request.headers.get("accept-language"));
 
   if (hasMalformedPathSegment(pathname) && isApi) {
-    const locale = pickLocale(request.cookies.get(LOCALE_COOKIE)?.value, request.headers.get("accept-language"));
     return expireCookies(NextResponse.json(apiErrorBody("INVALID_PATH", locale), { status: 400 }), dropped);
   }
   const isMalformedPage = hasMalformedPathSegment(pathname);
+  const programmePath = isMalformedPage ? null : internalProgrammePath(pathname, locale, request.cookies.get(PATH_COOKIE)?.value === "neutre" ? "neutre" : "standard");
 
   if (isApi || (isPrefetch(request) && !isMalformedPage)) {
-    return expireCookies(NextResponse.next({ request: { headers: request.headers } }), dropped);
+    const target = isApi ? null : isInternalPath(pathname) ? NOT_FOUND_PATH : programmePath;
+    const init = { request: { headers: request.headers } };
+    return expireCookies(target ? NextResponse.rewrite(sameServer(request, target), init) : NextResponse.next(init), dropped);
   }
 
   const hasSessionCookie = SESSION_COOKIES.some((name) => request.cookies.has(name));
@@ -69,21 +92,33 @@ export function proxy(request: NextRequest) {
     return expireCookies(NextResponse.redirect(url), dropped);
   }
 
+  const hashes = programmePath ? prerenderedScriptHashes(programmePath) : null;
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
-  const policy = buildContentSecurityPolicy(nonce, process.env.NODE_ENV === "development", mediaOrigin());
+  const policy = buildContentSecurityPolicy(hashes ? { hashes } : { nonce }, process.env.NODE_ENV === "development", mediaOrigin());
   const requestHeaders = new Headers(request.headers);
-  requestHeaders.set("x-nonce", nonce);
-  requestHeaders.set("Content-Security-Policy", policy);
-  const response = isMalformedPage
-    ? NextResponse.rewrite(new URL(NOT_FOUND_PATH, request.url), { request: { headers: requestHeaders } })
-    : NextResponse.next({ request: { headers: requestHeaders } });
+  if (!hashes) {
+    requestHeaders.set("x-nonce", nonce);
+    requestHeaders.set("Content-Security-Policy", policy);
+  }
+  const target = isMalformedPage || isInternalPath(pathname) ? NOT_FOUND_PATH : programmePath;
+  const init = { request: { headers: requestHeaders } };
+  const response = target ? NextResponse.rewrite(sameServer(request, target), init) : NextResponse.next(init);
   response.headers.set("Content-Security-Policy", policy);
+  // One address, several prerendered copies (language, path): no shared cache may keep one for
+  // everyone, and the browser asks again each time (a 304 when its copy is still the one).
+  if (programmePath) response.headers.set("Cache-Control", "private, no-cache");
   return expireCookies(response, dropped);
 }
 
 // Literal values only: Next.js reads this object at build time without running the module.
 export const config = {
   matcher: [
+    // The programme's pages, prefetches included: they are served from their prerendered copies.
+    "/",
+    "/chapters/:id",
+    "/modules/:id",
+    "/progress",
+    "/p/:path*",
     {
       // Pages, except the router's prefetches.
       source: "/((?!api/|_next/static|_next/image|favicon.ico).*)",

@@ -1,6 +1,9 @@
 // npm run bench — requests/s of the signed-in learner's pages (home, a chapter, a module, Mon parcours)
 // at 20 concurrent connections (autocannon), each beside the bare route handler (GET /api/ping, 204)
-// measured in the same run against the same production server; the home page's HTML size (bytes,
+// measured in the same run against the same production server. These pages are prerendered (the
+// programme, the same for everyone) and the learner's part comes from one request to /api/viewer:
+// each is measured on its own, and a page view (one of each) is 1 / (1/HTML req/s + 1/viewer req/s),
+// the rate the server sustains when every view costs both; that is the figure compared with ping; the home page's HTML size (bytes,
 // before compression) and the module page's first-load JavaScript (the `<script src>` chunks its HTML
 // references, each gzip-compressed here with node:zlib, summed; not the noModule polyfills, which
 // current browsers do not load). For scale, GET /search (the shared layout, with its session lookup,
@@ -110,6 +113,16 @@ try {
   await watchALittle(cookie, userId);
 
   const pages = { home: "/", chapter: `/chapters/${CHAPTER_ID}`, module: `/modules/${MODULE_ID}`, progress: "/progress" } as const;
+  const viewerPaths = {
+    home: "/api/viewer?page=home&locale=fr",
+    chapter: `/api/viewer?page=chapter&locale=fr&id=${CHAPTER_ID}`,
+    module: `/api/viewer?page=module&locale=fr&id=${MODULE_ID}`,
+    progress: "/api/viewer?page=progress&locale=fr",
+  } as const;
+  for (const path of Object.values(viewerPaths)) {
+    const response = await fetch(`${ORIGIN}${path}`, { headers: { cookie } });
+    if (response.status !== 200 || !((await response.json()) as { viewer: unknown }).viewer) throw new Error(`${path} did not answer the signed-in merchant's part`);
+  }
   const htmlBytes: Record<string, number> = {};
   let moduleHtml = "";
   for (const [name, path] of Object.entries(pages)) {
@@ -125,17 +138,28 @@ try {
   const ping = await measure("/api/ping", null);
   const floor = await measure("/search", cookie);
   const results: Record<string, AutocannonResult> = {};
-  for (const [name, path] of Object.entries(pages)) results[name] = await measure(path, cookie);
+  const viewerResults: Record<string, AutocannonResult> = {};
+  for (const [name, path] of Object.entries(pages)) {
+    results[name] = await measure(path, cookie);
+    viewerResults[name] = await measure(viewerPaths[name as keyof typeof pages], cookie);
+  }
+  /** Page views per second when each costs its HTML and its /api/viewer request. */
+  const viewRps = (name: string) => 1 / (1 / results[name]!.requests.average + 1 / viewerResults[name]!.requests.average);
 
   const ratio = (r: AutocannonResult) => r.requests.average / ping.requests.average;
   const line = (label: string, r: AutocannonResult, bytes: string) =>
-    `${label.padEnd(40)} ${r.requests.average.toFixed(0).padStart(7)} ${ratio(r).toFixed(2).padStart(6)} ${String(r.latency.p50).padStart(7)} ${String(r.latency.p99).padStart(7)} ${String(r.non2xx + r.errors + r.timeouts).padStart(7)} ${bytes.padStart(10)}`;
+    `${label.padEnd(48)} ${r.requests.average.toFixed(0).padStart(7)} ${ratio(r).toFixed(2).padStart(6)} ${String(r.latency.p50).padStart(7)} ${String(r.latency.p99).padStart(7)} ${String(r.non2xx + r.errors + r.timeouts).padStart(7)} ${bytes.padStart(10)}`;
+  const viewLine = (name: string) => `${`  = a page view (HTML + viewer)`.padEnd(48)} ${viewRps(name).toFixed(0).padStart(7)} ${(viewRps(name) / ping.requests.average).toFixed(2).padStart(6)}`;
   const out = console.log;
   out(`\nnode ${process.version}, ${CONNECTIONS} connections (autocannon), SQLite (WAL), scripts/server.mjs, one machine (client and server share its cores)`);
-  out(`${"page".padEnd(40)} ${"req/s".padStart(7)} ${"×ping".padStart(6)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"errors".padStart(7)} ${"HTML B".padStart(10)}`);
+  out(`${"page".padEnd(48)} ${"req/s".padStart(7)} ${"×ping".padStart(6)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"errors".padStart(7)} ${"HTML B".padStart(10)}`);
   out(line("GET /api/ping (bare, 204)", ping, "-"));
   out(line("GET /search (layout + a form, for scale)", floor, "-"));
-  for (const [name, path] of Object.entries(pages)) out(line(`GET ${path}`, results[name]!, String(htmlBytes[name])));
+  for (const [name, path] of Object.entries(pages)) {
+    out(line(`GET ${path} (prerendered HTML)`, results[name]!, String(htmlBytes[name])));
+    out(line(`  + GET /api/viewer (${name})`, viewerResults[name]!, "-"));
+    out(viewLine(name));
+  }
   out(`module page first-load JavaScript: ${moduleFirstLoadJsGzipBytes} B gzip (${(moduleFirstLoadJsGzipBytes / 1000).toFixed(1)} kB)`);
   if (isJson) {
     const rps = (r: AutocannonResult) => Math.round(r.requests.average);
@@ -145,10 +169,13 @@ try {
           sqlite: {
             pingRps: rps(ping),
             searchRps: rps(floor),
-            home: rps(results.home!),
-            chapter: rps(results.chapter!),
-            module: rps(results.module!),
-            progress: rps(results.progress!),
+            // Page views (HTML + /api/viewer), then each request on its own.
+            home: Math.round(viewRps("home")),
+            chapter: Math.round(viewRps("chapter")),
+            module: Math.round(viewRps("module")),
+            progress: Math.round(viewRps("progress")),
+            html: Object.fromEntries(Object.keys(pages).map((name) => [name, rps(results[name]!)])),
+            viewer: Object.fromEntries(Object.keys(pages).map((name) => [name, rps(viewerResults[name]!)])),
             homeHtmlBytes: htmlBytes.home,
             moduleFirstLoadJsGzipBytes,
           },

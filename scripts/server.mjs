@@ -13,7 +13,10 @@ const port = Number(values.port ?? process.env.PORT ?? 3000);
 const hostname = values.hostname;
 process.env.NODE_ENV = "production";
 
-const app = next({ dev: false, dir: root, port, hostname: hostname ?? "localhost" });
+// Next.js's own name for itself stays "localhost" whatever address the server listens on: it builds
+// the URLs that proxy.ts's rewrites are compared with from it, and a rewrite to another host than
+// its own would be fetched over HTTP, through proxy.ts again, instead of served.
+const app = next({ dev: false, dir: root, port, hostname: "localhost" });
 const handle = app.getRequestHandler();
 await app.prepare();
 const DIRECT_ROUTES = Symbol.for("accelerateur.direct-routes");

@@ -14,13 +14,17 @@ type Handler<P> = (request: Request, context: RouteContext<P>) => Promise<Respon
 
 const MUTATING_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
-function localeOf(request: Request) {
-  const cookie = request.headers
+/** One cookie of the request, read from its header (outside Next.js's request context too). */
+export function requestCookie(request: Request, cookieName: string): string | undefined {
+  return request.headers
     .get("cookie")
     ?.split(";")
     .map((c) => c.trim().split("="))
-    .find(([name]) => name === LOCALE_COOKIE)?.[1];
-  return pickLocale(cookie, request.headers.get("accept-language"));
+    .find(([name]) => name === cookieName)?.[1];
+}
+
+function localeOf(request: Request) {
+  return pickLocale(requestCookie(request, LOCALE_COOKIE), request.headers.get("accept-language"));
 }
 
 /** The JSON error body of every API answer: `{ error: { code, message, fields? } }`. */

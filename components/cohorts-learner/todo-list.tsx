@@ -1,10 +1,12 @@
-import Link from "next/link";
 import { ProgressBar } from "@/components/progress/progress-bar";
 import type { AssignmentStatus } from "@/lib/cohorts/assignments";
 import { formatIsoDate } from "@/lib/format";
 import type { Locale, Translate } from "@/lib/i18n";
 import type { TodoItem } from "@/server/data/assignments";
 import { getChapter, getModule } from "@/server/content";
+
+// Plain links: the list is rendered to HTML for the programme pages (server/viewer.tsx), where
+// components/programme/static-html.tsx keeps them in-app navigations.
 
 /** Status in words and a shape, never colour alone. */
 const STATUS_STYLE: Record<AssignmentStatus, { icon: string; className: string }> = {
@@ -83,9 +85,9 @@ export function TodoList({
                 <div className="min-w-0 flex-1">
                   <p className="text-xs font-semibold tracking-wide text-brand-700 uppercase">{t(`todo.kind.${item.itemKind}`)}</p>
                   {target ? (
-                    <Link href={target.href} className="font-semibold text-brand-800 underline-offset-2 hover:underline">
+                    <a href={target.href} className="font-semibold text-brand-800 underline-offset-2 hover:underline">
                       {target.title}
-                    </Link>
+                    </a>
                   ) : (
                     <span className="font-semibold text-neutral-700">{t("todo.unknownItem")}</span>
                   )}
@@ -105,9 +107,9 @@ export function TodoList({
         })}
       </ul>
       {shown.length < items.length && (
-        <Link href="/progress#a-faire" className="inline-block font-medium text-brand-700 underline">
+        <a href="/progress#a-faire" className="inline-block font-medium text-brand-700 underline">
           {t("todo.seeAll", { count: items.length })}
-        </Link>
+        </a>
       )}
     </div>
   );

@@ -1,11 +1,9 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import type { Locale } from "@/lib/i18n";
 
 export function LocaleSwitch({ nextLocale, label, ariaLabel }: { nextLocale: Locale; label: string; ariaLabel: string }) {
-  const router = useRouter();
   const [isPending, startTransition] = useTransition();
   return (
     <button
@@ -21,7 +19,8 @@ export function LocaleSwitch({ nextLocale, label, ariaLabel }: { nextLocale: Loc
             headers: { "content-type": "application/json" },
             body: JSON.stringify({ locale: nextLocale }),
           });
-          router.refresh();
+          // A full reload: the programme's pages are prerendered per language (proxy.ts picks one).
+          window.location.reload();
         })
       }
     >

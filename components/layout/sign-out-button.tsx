@@ -1,14 +1,26 @@
 "use client";
 
-import { signOut } from "next-auth/react";
+/**
+ * Signs out through next-auth's own endpoint (its CSRF token, then POST /api/auth/signout), as
+ * next-auth/react's signOut does, without loading that library on every page (about 9 kB gzip in
+ * the header's chunk); the account page's forms still use it.
+ */
+async function signOutAndGoHome() {
+  try {
+    const { csrfToken } = (await (await fetch("/api/auth/csrf")).json()) as { csrfToken: string };
+    await fetch("/api/auth/signout", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", "x-auth-return-redirect": "1" },
+      body: new URLSearchParams({ csrfToken, callbackUrl: "/", json: "true" }),
+    });
+  } finally {
+    window.location.assign("/");
+  }
+}
 
 export function SignOutButton({ label }: { label: string }) {
   return (
-    <button
-      type="button"
-      onClick={() => signOut({ callbackUrl: "/" })}
-      className="rounded px-2 py-1 text-sm font-medium text-brand-700 underline-offset-2 hover:underline"
-    >
+    <button type="button" onClick={() => void signOutAndGoHome()} className="rounded px-2 py-1 text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
       {label}
     </button>
   );

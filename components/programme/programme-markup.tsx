@@ -10,10 +10,9 @@ import { fillTemplate, renderStaticMarkup, renderTemplate, Slot, type Template }
 
 /**
  * The programme's lists as static markup, rendered once per process for each language and path
- * (standard or neutral); each request only fills in the learner's statuses and progress bars.
+ * (standard or neutral), with placeholders for the learner's statuses and progress bars, which
+ * /api/viewer fills in (the `*Slots` functions).
  */
-type States = ReadonlyMap<string, ModuleState> | undefined;
-
 const caches = new WeakMap<Programme, Map<string, unknown>>();
 
 /** Kept for as long as the programme object lives, i.e. the process (the content is read once). */
@@ -28,22 +27,35 @@ function statusBadgeHtml(programme: Programme, status: ModuleState["status"], lo
   return cached(programme, `status|${status}|${locale}`, () => renderStaticMarkup(<StatusBadge status={status} t={makeTranslator(locale)} />));
 }
 
-/** Fills the `status:<moduleId>` slots (nothing for visitors) and `steps:<chapterId>` ones (chapter progress bars). */
-function fill(programme: Programme, template: Template, locale: Locale, states: States): string {
-  if (!states) return fillTemplate(template, () => "");
-  const completed = completedModuleIds(states);
-  const t = makeTranslator(locale);
-  return fillTemplate(template, (slot) => {
-    const [kind, id = ""] = slot.split(":");
-    if (kind === "status") return statusBadgeHtml(programme, states.get(id)?.status ?? "not-started", locale);
-    const chapter = programme.chapters.find((c) => c.id === id)!;
-    return renderStaticMarkup(<ChapterStepsBar chapter={chapter} completed={completed} t={t} size="sm" />);
-  });
+/**
+ * The learner's part of one slot: `status:<moduleId>` (a status badge) or `steps:<chapterId>`
+ * (a chapter's progress bar).
+ */
+function slotHtml(programme: Programme, slot: string, locale: Locale, states: ReadonlyMap<string, ModuleState>, completed: ReadonlySet<string>): string {
+  const [kind, id = ""] = slot.split(":");
+  if (kind === "status") return statusBadgeHtml(programme, states.get(id)?.status ?? "not-started", locale);
+  const chapter = programme.chapters.find((c) => c.id === id)!;
+  return renderStaticMarkup(<ChapterStepsBar chapter={chapter} completed={completed} t={makeTranslator(locale)} size="sm" />);
 }
 
-/** The home page's chapters, each with its modules on the learner's path: the items of `<ol className="chapters">`. */
-export function homeChaptersHtml(programme: Programme, locale: Locale, isNeutralPath: boolean, states: States): string {
-  const template = cached(programme, `home|${locale}|${isNeutralPath}`, () => {
+/**
+ * The prerendered pages hold an empty element where each slot goes (`data-slot`, filled in the
+ * browser from /api/viewer: components/viewer); a status is inline, a progress bar a block.
+ */
+function placeholder(slot: string): string {
+  const tag = slot.startsWith("status:") ? "span" : "div";
+  return `<${tag} data-slot="${slot}"></${tag}>`;
+}
+
+/** Every slot of a template, filled for this learner: what /api/viewer sends for a prerendered list. */
+function slotsOf(programme: Programme, template: Template, locale: Locale, states: ReadonlyMap<string, ModuleState>): Record<string, string> {
+  const completed = completedModuleIds(states);
+  return Object.fromEntries(template.slots.map((slot) => [slot, slotHtml(programme, slot, locale, states, completed)]));
+}
+
+/** The home page's chapters, each with its modules on the path: the items of `<ol className="chapters">`. */
+function homeTemplate(programme: Programme, locale: Locale, isNeutralPath: boolean): Template {
+  return cached(programme, `home|${locale}|${isNeutralPath}`, () => {
     const t = makeTranslator(locale);
     return renderTemplate(
       programme.chapters.map((chapter) => {
@@ -67,13 +79,29 @@ export function homeChaptersHtml(programme: Programme, locale: Locale, isNeutral
       }),
     );
   });
-  return fill(programme, template, locale, states);
 }
 
-/** A chapter's modules on the learner's path, with their summaries: the items of `<ol className="mod-list">`. */
-export function chapterModulesHtml(programme: Programme, chapter: Chapter, locale: Locale, isNeutralPath: boolean, states: States): string {
-  const template = cached(programme, `chapter|${chapter.id}|${locale}|${isNeutralPath}`, () =>
+/** The home page's list as prerendered: the learner's part goes into its placeholders. */
+export function homeChaptersHtml(programme: Programme, locale: Locale, isNeutralPath: boolean): string {
+  return fillTemplate(homeTemplate(programme, locale, isNeutralPath), placeholder);
+}
+
+export function homeChaptersSlots(programme: Programme, locale: Locale, isNeutralPath: boolean, states: ReadonlyMap<string, ModuleState>): Record<string, string> {
+  return slotsOf(programme, homeTemplate(programme, locale, isNeutralPath), locale, states);
+}
+
+/** A chapter's modules on the path, with their summaries: the items of `<ol className="mod-list">`. */
+function chapterTemplate(programme: Programme, chapter: Chapter, locale: Locale, isNeutralPath: boolean): Template {
+  return cached(programme, `chapter|${chapter.id}|${locale}|${isNeutralPath}`, () =>
     renderTemplate(<ModuleListItems items={modulesOnPath(chapter, programme.modulesById, isNeutralPath)} modulesById={programme.modulesById} locale={locale} t={makeTranslator(locale)} isDetailed />),
   );
-  return fill(programme, template, locale, states);
+}
+
+/** A chapter's list as prerendered: the learner's part goes into its placeholders. */
+export function chapterModulesHtml(programme: Programme, chapter: Chapter, locale: Locale, isNeutralPath: boolean): string {
+  return fillTemplate(chapterTemplate(programme, chapter, locale, isNeutralPath), placeholder);
+}
+
+export function chapterModulesSlots(programme: Programme, chapter: Chapter, locale: Locale, isNeutralPath: boolean, states: ReadonlyMap<string, ModuleState>): Record<string, string> {
+  return slotsOf(programme, chapterTemplate(programme, chapter, locale, isNeutralPath), locale, states);
 }

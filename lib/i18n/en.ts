@@ -40,6 +40,7 @@ export const en: Record<MessageKey, string> = {
   "home.title": "The programme",
   "home.intro":
     "Seven chapters of short tutorials (3 to 4 minutes) to prepare your digital transition, open an online shop, choose your marketplaces, build your brand, attract visitors, ship your orders and start selling. Beside every module about an Amazon service, a neutral alternative presents the other options, with sources and dates.",
+  "viewer.failed": "Your progress could not be loaded. Reload the page to see it.",
   "home.welcome": "Hello {name}!",
   "home.cta.signUp": "Start for free",
   "home.cta.signIn": "I already have an account",

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signInAs } from "./support";
+import { apiClientAs, demoAccount, signInAs } from "./support";
 
 test("the programme home lists the seven chapters with their modules and total duration", async ({ page }) => {
   await page.goto("/");
@@ -50,6 +50,8 @@ test("open a chapter, open an Amazon module, see its neutral twin and the compar
 test("on a phone, the neutral twin and the comparison are stacked", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("/modules/logistique-expedie-par-amazon");
+  // The page is complete once the player is there (its learner part comes from /api/viewer).
+  await expect(page.getByTestId("player")).toBeVisible();
   const twinBox = (await page.getByTestId("neutral-twin").boundingBox())!;
   const comparisonBox = (await page.getByTestId("comparison").boundingBox())!;
   expect(comparisonBox.y).toBeGreaterThanOrEqual(twinBox.y + twinBox.height);
@@ -122,4 +124,46 @@ test("a signed-in learner's parcours neutre is kept in the account, on any devic
   await expect(otherPage.getByRole("switch", { name: "Parcours neutre" })).toHaveAttribute("aria-checked", "true");
   await expect(otherPage.locator("li[data-module-id=logistique-expedie-par-amazon]")).toHaveCount(0);
   await otherDevice.close();
+});
+
+test("the programme pages are the same for every learner; each one's own part comes from /api/viewer", async ({ baseURL }) => {
+  const merchant = await apiClientAs("merchant", baseURL!);
+  const trainer = await apiClientAs("trainer", baseURL!);
+  for (const path of ["/", "/chapters/place-de-marche", "/modules/marche-vendre-sur-amazon", "/progress"]) {
+    const [a, b] = await Promise.all([merchant.get(path), trainer.get(path)]);
+    expect(a.status(), path).toBe(200);
+    // Prerendered: nothing personal in it, so the same bytes for both (a nonce would differ).
+    expect(await a.text(), path).toBe(await b.text());
+    expect(await a.text(), path).not.toContain(demoAccount("merchant").name);
+    const policy = a.headers()["content-security-policy"]!;
+    expect(policy, path).toMatch(/script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')+;/);
+    expect(policy, path).not.toContain("nonce");
+    expect(a.headers()["cache-control"], path).toBe("private, no-cache");
+  }
+  const [mine, theirs] = await Promise.all([merchant.get("/api/viewer?page=home&locale=fr"), trainer.get("/api/viewer?page=home&locale=fr")]);
+  expect((await mine.json()).viewer.name).toBe(demoAccount("merchant").name);
+  expect((await theirs.json()).viewer.name).toBe(demoAccount("trainer").name);
+  // The pages rendered per request keep their nonce.
+  expect((await merchant.get("/search")).headers()["content-security-policy"]).toMatch(/'nonce-[^']+' 'strict-dynamic'/);
+  // The internal copies are not pages of their own.
+  expect((await merchant.get("/p/fr/standard/modules/marche-vendre-sur-amazon")).status()).toBe(404);
+  await merchant.dispose();
+  await trainer.dispose();
+});
+
+test("a learner's programme pages run under their hash-based policy: no CSP error, the player and the statuses appear", async ({ page }) => {
+  const cspErrors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error" && /Content Security Policy/i.test(message.text())) cspErrors.push(message.text());
+  });
+  await signInAs(page, demoAccount("merchant"));
+  await expect(page.getByText(`Bonjour ${demoAccount("merchant").name} !`)).toBeVisible();
+  await expect(page.locator("[data-slot^='status:']").first()).toHaveText(/Terminé|En cours|Pas commencé/);
+  await page.getByRole("link", { name: "Se lancer sur une place de marché" }).first().click();
+  await expect(page.getByTestId("chapter-progress")).toBeVisible();
+  await page.goto("/modules/marche-vendre-sur-amazon");
+  await expect(page.getByTestId("player")).toBeVisible();
+  await page.goto("/progress");
+  await expect(page.getByTestId("overall-progress")).toContainText("étapes terminées sur");
+  expect(cspErrors).toEqual([]);
 });

@@ -4,32 +4,34 @@ import { notFound } from "next/navigation";
 import { PathSwitch } from "@/components/programme/path-switch";
 import { chapterModulesHtml } from "@/components/programme/programme-markup";
 import { StaticHtml } from "@/components/programme/static-html";
-import { ChapterMeta, ChapterStepsBar } from "@/components/programme/chapter-progress";
-import { completedModuleIds } from "@/lib/learner-summary";
-import { getSessionUser } from "@/server/auth";
-import { getLearnerPageState } from "@/server/data/progress-views";
+import { ChapterMeta } from "@/components/programme/chapter-progress";
+import { ViewerLoader, ViewerSlot } from "@/components/viewer/viewer-client";
 import { getChapter, getChapterPath, getProgramme } from "@/server/content";
-import { getTranslator } from "@/server/i18n";
-import { isNeutralPathChosen } from "@/server/path-preference";
+import { programmeParams, type ProgrammeParams } from "../../params";
 
-type Params = Promise<{ chapterId: string }>;
+type Params = ProgrammeParams extends Promise<infer P> ? Promise<P & { chapterId: string }> : never;
 
-export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const chapter = getChapter((await params).chapterId);
-  return { title: chapter?.title.fr };
+export const dynamicParams = false;
+
+export function generateStaticParams() {
+  return getProgramme().chapters.map((chapter) => ({ chapterId: chapter.id }));
 }
 
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { chapterId, locale } = await params;
+  const chapter = getChapter(chapterId);
+  return { title: chapter?.title[locale === "en" ? "en" : "fr"] };
+}
+
+/** Prerendered per language and path; the learner's progress bar and statuses from /api/viewer. */
 export default async function ChapterPage({ params }: { params: Params }) {
   const chapter = getChapter((await params).chapterId);
   if (!chapter) notFound();
-  const [{ locale, t }, user] = await Promise.all([getTranslator(), getSessionUser()]);
-  // The learner's path and progress in one read; visitors keep their path in a cookie.
-  const learner = user ? await getLearnerPageState(user) : null;
-  const isNeutralPath = learner ? learner.isNeutralPath : await isNeutralPathChosen();
-  const states = learner?.states;
+  const { locale, t, pathKind, isNeutralPath } = await programmeParams(params);
   const items = getChapterPath(chapter, isNeutralPath);
   return (
     <div className="space-y-6">
+      <ViewerLoader query={{ page: "chapter", locale, id: chapter.id }} pathKind={pathKind} />
       <Link href="/" className="text-sm font-medium text-brand-700 underline">
         ← {t("chapter.back")}
       </Link>
@@ -39,17 +41,13 @@ export default async function ChapterPage({ params }: { params: Params }) {
         <p className="max-w-3xl text-lg text-neutral-700">{chapter.summary[locale]}</p>
         <ChapterMeta items={items} locale={locale} t={t} />
       </header>
-      {states && (
-        <div className="max-w-md" data-testid="chapter-progress">
-          <ChapterStepsBar chapter={chapter} completed={completedModuleIds(states)} t={t} />
-        </div>
-      )}
+      <ViewerSlot name="chapter-steps" className="max-w-md" testId="chapter-progress" />
       <PathSwitch isNeutralPath={isNeutralPath} label={t("path.label")} description={t("path.description")} stateText={isNeutralPath ? t("path.isOn") : t("path.isOff")} />
       <section aria-labelledby="modules-heading" className="space-y-3">
         <h2 id="modules-heading" className="text-xl font-semibold">
           {t("chapter.modules")}
         </h2>
-        <StaticHtml as="ol" className="mod-list" html={chapterModulesHtml(getProgramme(), chapter, locale, isNeutralPath, states)} />
+        <StaticHtml as="ol" className="mod-list" html={chapterModulesHtml(getProgramme(), chapter, locale, isNeutralPath)} />
       </section>
     </div>
   );

@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { connection } from "next/server";
+import type { ReactNode } from "react";
+import { PageFrame } from "@/components/layout/page-frame";
+import { SiteHeader } from "@/components/layout/site-header";
+import { getTranslator } from "@/server/i18n";
+import "../globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Accélérateur libre", template: "%s — Accélérateur libre" },
+  description: "Formation libre et gratuite pour les commerçants qui se lancent en ligne.",
+};
+
+/**
+ * The pages rendered per request (accounts, groups, statistics…). The programme's four pages have
+ * their own root layout, prerendered: app/(programme).
+ */
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page here is rendered per request: the Content-Security-Policy nonce set by proxy.ts
+  // must reach Next.js's own inline scripts, which a prerendered page would not carry.
+  await connection();
+  const { locale, t } = await getTranslator();
+  return (
+    <PageFrame locale={locale} t={t} header={<SiteHeader />}>
+      {children}
+    </PageFrame>
+  );
+}

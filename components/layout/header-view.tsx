@@ -1,0 +1,114 @@
+import Link from "next/link";
+import type { Locale, Translate } from "@/lib/i18n";
+import type { Viewer } from "@/lib/viewer";
+import { LocaleSwitch } from "./locale-switch";
+import { SignOutButton } from "./sign-out-button";
+
+/** The header's words, in one language: plain strings, so that a client island can be given them. */
+export type HeaderLabels = ReturnType<typeof headerLabels>;
+
+export function headerLabels(t: Translate) {
+  return {
+    siteName: t("site.name"),
+    main: t("nav.main"),
+    programme: t("nav.programme"),
+    search: t("nav.search"),
+    myProgress: t("nav.myProgress"),
+    cohorts: t("account.navCohorts"),
+    notifications: t("notifications.nav"),
+    unreadOne: t("notifications.unreadOne"),
+    unreadCount: t("notifications.unreadCount", { count: "{count}" }),
+    account: t("account.nav"),
+    stats: t("nav.stats"),
+    admin: t("nav.admin"),
+    switchTo: t("locale.switchTo"),
+    switchToLabel: t("locale.switchToLabel"),
+    signedInAs: t("nav.signedInAs", { name: "{name}" }),
+    signOut: t("nav.signOut"),
+    signIn: t("nav.signIn"),
+    signUp: t("nav.signUp"),
+  };
+}
+
+const linkClass = "rounded px-2 py-1 text-sm font-medium hover:bg-brand-50";
+
+/**
+ * The site's header. `viewer` undefined: not known yet (a prerendered page before /api/viewer
+ * answers), so neither the account's links nor the sign-in links are shown.
+ */
+export function HeaderView({ locale, labels, viewer }: { locale: Locale; labels: HeaderLabels; viewer: Viewer | null | undefined }) {
+  const unreadCount = viewer?.unreadCount ?? 0;
+  return (
+    <header className="border-b border-neutral-200 bg-white">
+      <div className="mx-auto flex w-full max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 sm:px-6">
+        <Link href="/" className="text-lg font-bold text-brand-700">
+          {labels.siteName}
+        </Link>
+        <nav aria-label={labels.main} className="order-last flex min-h-7 w-full flex-wrap items-center gap-1">
+          <Link href="/" className={linkClass}>
+            {labels.programme}
+          </Link>
+          <Link href="/search" className={linkClass}>
+            {labels.search}
+          </Link>
+          {viewer?.links.progress && (
+            <Link href="/progress" className={linkClass}>
+              {labels.myProgress}
+            </Link>
+          )}
+          {viewer?.links.cohorts && (
+            <Link href="/cohorts" className={linkClass}>
+              {labels.cohorts}
+            </Link>
+          )}
+          {viewer && (
+            <Link href="/notifications" className={`${linkClass} inline-flex items-center gap-1`} data-testid="nav-notifications">
+              {labels.notifications}
+              {unreadCount > 0 && (
+                <>
+                  <span aria-hidden="true" className="rounded-full bg-red-700 px-1.5 text-xs leading-5 font-bold text-white">
+                    {unreadCount > 99 ? "99+" : unreadCount}
+                  </span>
+                  <span className="sr-only"> ({unreadCount === 1 ? labels.unreadOne : labels.unreadCount.replace("{count}", String(unreadCount))})</span>
+                </>
+              )}
+            </Link>
+          )}
+          {viewer && (
+            <Link href="/account" className={linkClass}>
+              {labels.account}
+            </Link>
+          )}
+          {viewer?.links.stats && (
+            <Link href="/admin/stats" className={linkClass}>
+              {labels.stats}
+            </Link>
+          )}
+          {viewer?.links.users && (
+            <Link href="/admin/users" className={linkClass}>
+              {labels.admin}
+            </Link>
+          )}
+        </nav>
+        <div className="flex min-h-7 flex-wrap items-center gap-2 sm:ml-auto">
+          <LocaleSwitch nextLocale={locale === "fr" ? "en" : "fr"} label={labels.switchTo} ariaLabel={labels.switchToLabel} />
+          {viewer ? (
+            <>
+              <span className="text-sm text-neutral-600">{labels.signedInAs.replace("{name}", viewer.name)}</span>
+              <SignOutButton label={labels.signOut} />
+            </>
+          ) : viewer === null ? (
+            <>
+              <Link href="/sign-in" className={linkClass}>
+                {labels.signIn}
+              </Link>
+              <Link href="/sign-up" className="rounded bg-brand-600 px-3 py-1 text-sm font-medium text-white hover:bg-brand-700">
+                {labels.signUp}
+              </Link>
+            </>
+          ) : null}
+        </div>
+      </div>
+    </header>
+  );
+}
