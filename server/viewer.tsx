@@ -34,8 +34,10 @@ export async function readViewerState(query: ViewerQuery, visitorIsNeutral: bool
   flags.signedIn = !!user;
   flags.visitor = !user;
   flags.learner = can(user, "cohorts:join");
+  // Read beside the page's own reads.
+  const unreadCount = user ? countUnreadNotifications(user) : Promise.resolve(0);
   const base = async (isNeutralPath: boolean): Promise<ViewerState> => ({
-    viewer: viewerOf(user, user ? await countUnreadNotifications(user) : 0),
+    viewer: viewerOf(user, await unreadCount),
     isNeutralPath,
     flags,
     slots: {},
@@ -61,10 +63,11 @@ export async function readViewerState(query: ViewerQuery, visitorIsNeutral: bool
       return state;
     }
     case "module": {
+      // An unknown id reads no progress, but still the account's path.
+      const learner = await getModulePageState(user, query.id);
+      const state = await base(learner.isNeutralPath);
       const module = getModule(query.id);
-      const learner = module ? await getModulePageState(user, module.id) : null;
-      const state = await base(learner?.isNeutralPath ?? false);
-      if (module && learner) state.module = moduleState(user, module.id, module.durationS, learner.progress);
+      if (module) state.module = moduleState(user, module.id, module.durationS, learner.progress);
       return state;
     }
     case "progress":

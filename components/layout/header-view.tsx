@@ -32,6 +32,19 @@ export function headerLabels(t: Translate) {
 
 const linkClass = "rounded px-2 py-1 text-sm font-medium hover:bg-brand-50";
 
+function VisitorLinks({ labels }: { labels: HeaderLabels }) {
+  return (
+    <>
+      <Link href="/sign-in" className={linkClass}>
+        {labels.signIn}
+      </Link>
+      <Link href="/sign-up" className="rounded bg-brand-600 px-3 py-1 text-sm font-medium text-white hover:bg-brand-700">
+        {labels.signUp}
+      </Link>
+    </>
+  );
+}
+
 /**
  * The site's header. `viewer` undefined: not known yet (a prerendered page before /api/viewer
  * answers), so neither the account's links nor the sign-in links are shown.
@@ -98,15 +111,13 @@ export function HeaderView({ locale, labels, viewer }: { locale: Locale; labels:
               <SignOutButton label={labels.signOut} />
             </>
           ) : viewer === null ? (
-            <>
-              <Link href="/sign-in" className={linkClass}>
-                {labels.signIn}
-              </Link>
-              <Link href="/sign-up" className="rounded bg-brand-600 px-3 py-1 text-sm font-medium text-white hover:bg-brand-700">
-                {labels.signUp}
-              </Link>
-            </>
-          ) : null}
+            <VisitorLinks labels={labels} />
+          ) : (
+            // Not known yet: shown only to a browser without JavaScript, which will never know.
+            <noscript>
+              <VisitorLinks labels={labels} />
+            </noscript>
+          )}
         </div>
       </div>
     </header>

@@ -77,9 +77,10 @@ export function ViewerLoader({ query, pathKind }: { query: ViewerQuery; pathKind
   return null;
 }
 
+/** The header: the account's part once known (if /api/viewer fails, neither it nor the sign-in links: ViewerFailure says so). */
 export function ViewerHeader({ locale, labels }: { locale: Locale; labels: HeaderLabels }) {
-  const { state, isFailed } = useViewerStore();
-  return <HeaderView locale={locale} labels={labels} viewer={state ? state.viewer : isFailed ? null : undefined} />;
+  const { state } = useViewerStore();
+  return <HeaderView locale={locale} labels={labels} viewer={state?.viewer} />;
 }
 
 /** Shown only when /api/viewer could not be read (the network, the server): the page is still readable. */

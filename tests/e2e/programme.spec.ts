@@ -167,3 +167,11 @@ test("a learner's programme pages run under their hash-based policy: no CSP erro
   await expect(page.getByTestId("overall-progress")).toContainText("étapes terminées sur");
   expect(cspErrors).toEqual([]);
 });
+
+test("when the learner's part cannot be read, the programme stays readable and the page says so", async ({ page }) => {
+  await page.route("**/api/viewer?**", (route) => route.abort("connectionrefused"));
+  await page.goto("/chapters/place-de-marche");
+  await expect(page.getByRole("alert").filter({ hasText: "Votre progression" })).toHaveText("Votre progression n’a pas pu être chargée. Rechargez la page pour la retrouver.");
+  await expect(page.getByRole("heading", { name: "Se lancer sur une place de marché" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Vendre sur Amazon" }).first()).toBeVisible();
+});

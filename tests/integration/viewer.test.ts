@@ -109,9 +109,15 @@ describe(`GET /api/viewer (${engine})`, () => {
     }
   });
 
-  it("an unknown chapter or module gives the header's part only", async () => {
-    await signIn("merchant");
-    expect((await view("page=chapter&locale=fr&id=no-such-chapter")).body.slots).toEqual({});
-    expect((await view("page=module&locale=fr&id=no-such-module")).body.module).toBeUndefined();
+  it("an unknown chapter or module gives the header's part only, and keeps the account's path", async () => {
+    const learner = await signIn("merchant");
+    await setNeutralPathPreference(learner, true);
+    const chapter = await view("page=chapter&locale=fr&id=no-such-chapter", "parcours=neutre");
+    expect(chapter.body).toMatchObject({ slots: {}, isNeutralPath: true });
+    expect(chapter.setCookie).toBeNull();
+    const module = await view("page=module&locale=fr&id=no-such-module", "parcours=neutre");
+    expect(module.body.module).toBeUndefined();
+    expect(module.body.isNeutralPath).toBe(true);
+    expect(module.setCookie).toBeNull();
   });
 });

@@ -5,7 +5,9 @@ import { ShowWhen, ViewerLoader, ViewerSlot } from "@/components/viewer/viewer-c
 import { programmeParams, type ProgrammeParams } from "../params";
 import "@/components/programme/programme.css";
 
-export const metadata: Metadata = { title: "Mon parcours" };
+export async function generateMetadata({ params }: { params: ProgrammeParams }): Promise<Metadata> {
+  return { title: (await programmeParams(params)).t("myProgress.title") };
+}
 
 /**
  * Mon parcours: prerendered per language; everything in it is the learner's own and comes from
