@@ -1,11 +1,11 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { apiErrorBody } from "@/lib/api-error";
 import { LOCALE_COOKIE, pickLocale } from "@/lib/i18n";
-import { internalProgrammePath, isInternalPath } from "@/lib/programme-routes";
+import { isInternalPath, programmePageFor } from "@/lib/programme-routes";
 import { PATH_COOKIE } from "@/lib/schemas/preferences";
-import { expiredCookieOptions, hasMalformedPathSegment, unusableCallbackCookies } from "@/lib/request-input";
-import { buildContentSecurityPolicy } from "@/lib/security-headers";
-import { prerenderedScriptHashes } from "@/server/prerendered-csp";
+import { expiredCookieOptions, hasMalformedPathSegment, SESSION_COOKIES, unusableCallbackCookies } from "@/lib/request-input";
+import { buildContentSecurityPolicy, mediaOriginOf } from "@/lib/security-headers";
+import { prerenderedScriptHashes } from "@/server/prerendered-pages";
 
 /**
  * Runs before every page: sets the per-request Content-Security-Policy nonce, and sends visitors
@@ -26,17 +26,8 @@ import { prerenderedScriptHashes } from "@/server/prerendered-csp";
  *   expired in the browser.
  */
 const SIGNED_IN_AREAS = ["/admin", "/progress"];
-const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 /** A page that only answers not found (app/(site)/introuvable): it has no parameter to decode. */
 const NOT_FOUND_PATH = "/introuvable";
-
-function mediaOrigin(): string | null {
-  try {
-    return process.env.MEDIA_BASE_URL ? new URL(process.env.MEDIA_BASE_URL).origin : null;
-  } catch {
-    return null;
-  }
-}
 
 function isPrefetch(request: NextRequest): boolean {
   return request.headers.has("next-router-prefetch") || request.headers.get("purpose") === "prefetch";
@@ -70,13 +61,15 @@ export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const isApi = pathname === "/api" || pathname.startsWith("/api/");
   const dropped = dropUnusableCallbackCookies(request);
-  const locale = pickLocale(request.cookies.get(LOCALE_COOKIE)?.value, request.headers.get("accept-language"));
 
   if (hasMalformedPathSegment(pathname) && isApi) {
+    const locale = pickLocale(request.cookies.get(LOCALE_COOKIE)?.value, request.headers.get("accept-language"));
     return expireCookies(NextResponse.json(apiErrorBody("INVALID_PATH", locale), { status: 400 }), dropped);
   }
   const isMalformedPage = hasMalformedPathSegment(pathname);
-  const programmePath = isMalformedPage ? null : internalProgrammePath(pathname, locale, request.cookies.get(PATH_COOKIE)?.value === "neutre" ? "neutre" : "standard");
+  const programmePath = isMalformedPage
+    ? null
+    : programmePageFor(pathname, { localeCookie: request.cookies.get(LOCALE_COOKIE)?.value, acceptLanguage: request.headers.get("accept-language"), pathCookie: request.cookies.get(PATH_COOKIE)?.value });
 
   if (isApi || (isPrefetch(request) && !isMalformedPage)) {
     const target = isApi ? null : isInternalPath(pathname) ? NOT_FOUND_PATH : programmePath;
@@ -94,7 +87,7 @@ export function proxy(request: NextRequest) {
 
   const hashes = programmePath ? prerenderedScriptHashes(programmePath) : null;
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
-  const policy = buildContentSecurityPolicy(hashes ? { hashes } : { nonce }, process.env.NODE_ENV === "development", mediaOrigin());
+  const policy = buildContentSecurityPolicy(hashes ? { hashes } : { nonce }, process.env.NODE_ENV === "development", mediaOriginOf(process.env.MEDIA_BASE_URL));
   const requestHeaders = new Headers(request.headers);
   if (!hashes) {
     requestHeaders.set("x-nonce", nonce);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { internalProgrammePath, isInternalPath } from "./programme-routes";
+import { internalProgrammePath, isInternalPath, programmePageFor } from "./programme-routes";
 
 describe("internalProgrammePath", () => {
   const table: [string, "fr" | "en", "standard" | "neutre", string | null][] = [
@@ -32,5 +32,19 @@ describe("isInternalPath", () => {
   ];
   it.each(table)("%s → %s", (pathname, expected) => {
     expect(isInternalPath(pathname)).toBe(expected);
+  });
+});
+
+describe("programmePageFor", () => {
+  const table: [string, { localeCookie?: string; acceptLanguage: string | null; pathCookie?: string }, string | null][] = [
+    ["/", { acceptLanguage: null }, "/p/fr/standard"],
+    ["/", { acceptLanguage: "en-GB,en;q=0.9" }, "/p/en/standard"],
+    ["/", { localeCookie: "fr", acceptLanguage: "en-GB" }, "/p/fr/standard"],
+    ["/modules/x", { localeCookie: "xx", acceptLanguage: "de", pathCookie: "neutre" }, "/p/fr/neutre/modules/x"],
+    ["/progress", { acceptLanguage: null, pathCookie: "NEUTRE" }, "/p/fr/standard/progress"],
+    ["/search", { acceptLanguage: null }, null],
+  ];
+  it.each(table)("%s %j → %s", (pathname, request, expected) => {
+    expect(programmePageFor(pathname, request)).toBe(expected);
   });
 });

@@ -1,4 +1,4 @@
-import type { Locale } from "@/lib/i18n";
+import { pickLocale, type Locale } from "@/lib/i18n";
 import type { PathKind } from "@/lib/viewer";
 
 /**
@@ -26,4 +26,13 @@ export function internalProgrammePath(pathname: string, locale: Locale, pathKind
 /** The internal addresses are not pages of their own: asked for directly, they are not found. */
 export function isInternalPath(pathname: string): boolean {
   return pathname === INTERNAL_PREFIX || pathname.startsWith(`${INTERNAL_PREFIX}/`);
+}
+
+/**
+ * The copy of a programme page a request gets: its language from the language cookie or
+ * Accept-Language, its path from the path cookie (`parcours`); null for any other address.
+ * Used by proxy.ts and by the server's direct answer (server/direct-routes.ts) alike.
+ */
+export function programmePageFor(pathname: string, request: { localeCookie?: string; acceptLanguage: string | null; pathCookie?: string }): string | null {
+  return internalProgrammePath(pathname, pickLocale(request.localeCookie, request.acceptLanguage), request.pathCookie === "neutre" ? "neutre" : "standard");
 }

@@ -5,6 +5,9 @@
  */
 
 /** next-auth's callback-URL cookie, under its plain and its HTTPS names. */
+/** next-auth's session cookie, by its two names (the second over HTTPS). */
+export const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"] as const;
+
 export const CALLBACK_URL_COOKIES = ["next-auth.callback-url", "__Secure-next-auth.callback-url"] as const;
 
 /**

@@ -39,3 +39,12 @@ export function inlineScriptHashes(html: string): string[] {
   for (const [, body = ""] of html.matchAll(INLINE_SCRIPT)) hashes.add(createHash("sha256").update(body, "utf8").digest("base64"));
   return [...hashes];
 }
+
+/** The origin of the operator's media server (MEDIA_BASE_URL), if the videos are served from one. */
+export function mediaOriginOf(mediaBaseUrl: string | undefined): string | null {
+  try {
+    return mediaBaseUrl ? new URL(mediaBaseUrl).origin : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,7 +1,8 @@
 // The platform's production server: `next start`, plus the routes it answers itself before
 // Next.js's router (server/direct-routes.ts, handed over by instrumentation.ts when Next.js starts:
-// the player's heartbeat). Usage: node scripts/server.mjs [-p PORT] [-H HOSTNAME]: the port is PORT
-// in the environment otherwise (3000); all interfaces without -H. Serves the build in NEXT_DIST_DIR
+// the player's heartbeat, the learner's part of the programme pages and their prerendered HTML).
+// Usage: node scripts/server.mjs [-p PORT] [-H HOSTNAME]: the port is PORT in the environment
+// otherwise (3000); all interfaces without -H. Serves the build in NEXT_DIST_DIR
 // (.next), which must exist (npm start builds it). SIGTERM and SIGINT stop it.
 import { createServer } from "node:http";
 import { parseArgs } from "node:util";
