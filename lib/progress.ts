@@ -14,6 +14,18 @@
  */
 export type Interval = readonly [startS: number, endS: number];
 
+/** A learner's progress in one module, as the browser gets it (POST /api/progress, GET /api/viewer). */
+export type ServerProgress = {
+  moduleId: string;
+  watchedS: number;
+  durationS: number;
+  lastPositionS: number;
+  isQuizPassed: boolean;
+  quizBestScore: number | null;
+  quizTotal: number | null;
+  status: "not-started" | "in-progress" | "completed";
+};
+
 export const MAX_PLAYBACK_RATE = 2;
 export const REPORT_SLACK_S = 5;
 /** Share of a module's seconds that must be watched (unique, merged) for it to count as watched. */

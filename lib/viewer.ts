@@ -1,5 +1,6 @@
 import type { Actor } from "@/lib/permissions";
 import { can } from "@/lib/permissions";
+import type { ServerProgress } from "@/lib/progress";
 import type { ViewerQuery } from "@/lib/schemas/viewer";
 
 // Imported by the browser's code (components/viewer): nothing here may pull in zod or the
@@ -34,16 +35,7 @@ export type ModuleViewerState = {
   moduleId: string;
   session: string | null;
   initialPositionS: number;
-  progress: {
-    moduleId: string;
-    watchedS: number;
-    durationS: number;
-    lastPositionS: number;
-    isQuizPassed: boolean;
-    quizBestScore: number | null;
-    quizTotal: number | null;
-    status: "not-started" | "in-progress" | "completed";
-  } | null;
+  progress: ServerProgress | null;
 };
 
 export type ViewerState = {

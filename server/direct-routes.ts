@@ -5,7 +5,7 @@ import { POST as recordHeartbeat } from "@/app/api/progress/route";
 import { GET as readViewer } from "@/app/api/viewer/route";
 import { AppError } from "@/lib/errors";
 import { LOCALE_COOKIE } from "@/lib/i18n";
-import { programmePageFor } from "@/lib/programme-routes";
+import { internalProgrammePath, programmePageFor } from "@/lib/programme-routes";
 import { expiredCookieOptions, SESSION_COOKIES, unusableCallbackCookies } from "@/lib/request-input";
 import { PATH_COOKIE } from "@/lib/schemas/preferences";
 import { buildContentSecurityPolicy, mediaOriginOf } from "@/lib/security-headers";
@@ -127,6 +127,7 @@ const ROUTER_HEADERS = ["rsc", "next-router-prefetch", "next-router-state-tree",
 function servePrerenderedPage(request: IncomingMessage, response: ServerResponse): boolean {
   // Plain addresses only: an id with a percent sign, a dot or a query string goes to Next.js.
   if (request.method !== "GET" || !request.url || !/^[\w/-]+$/.test(request.url) || ROUTER_HEADERS.some((name) => name in request.headers)) return false;
+  if (!internalProgrammePath(request.url, "fr", "standard")) return false;
   const cookies = new RequestCookies(toWebHeaders(request));
   if (unusableCallbackCookies((name) => cookies.get(name)?.value).length) return false;
   const internalPath = programmePageFor(request.url, { localeCookie: cookies.get(LOCALE_COOKIE)?.value, acceptLanguage: request.headers["accept-language"] ?? null, pathCookie: cookies.get(PATH_COOKIE)?.value });

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ComponentProps } from "react";
 import type { Locale, Translate } from "@/lib/i18n";
 import type { Viewer } from "@/lib/viewer";
 import { LocaleSwitch } from "./locale-switch";
@@ -6,6 +7,8 @@ import { SignOutButton } from "./sign-out-button";
 
 /** The header's words, in one language: plain strings, so that a client island can be given them. */
 export type HeaderLabels = ReturnType<typeof headerLabels>;
+/** Which root layout the header is in. */
+export type HeaderRoot = "programme" | "site";
 
 export function headerLabels(t: Translate) {
   return {
@@ -32,15 +35,27 @@ export function headerLabels(t: Translate) {
 
 const linkClass = "rounded px-2 py-1 text-sm font-medium hover:bg-brand-50";
 
-function VisitorLinks({ labels }: { labels: HeaderLabels }) {
+/** The header's links to the programme's prerendered pages (app/(programme)); the others are app/(site)'s. */
+const PROGRAMME_PAGES = new Set(["/", "/progress"]);
+
+/**
+ * A header link, prefetched only within its own root layout: across the two (app/(programme),
+ * app/(site)) Next.js loads the whole document, so a prefetched payload would go unused, and
+ * would cost the server a render of the other layout on every page view.
+ */
+function NavLink({ root, href, ...props }: { root: HeaderRoot; href: string } & Omit<ComponentProps<typeof Link>, "href" | "prefetch">) {
+  return <Link href={href} prefetch={PROGRAMME_PAGES.has(href) === (root === "programme") ? undefined : false} {...props} />;
+}
+
+function VisitorLinks({ root, labels }: { root: HeaderRoot; labels: HeaderLabels }) {
   return (
     <>
-      <Link href="/sign-in" className={linkClass}>
+      <NavLink root={root} href="/sign-in" className={linkClass}>
         {labels.signIn}
-      </Link>
-      <Link href="/sign-up" className="rounded bg-brand-600 px-3 py-1 text-sm font-medium text-white hover:bg-brand-700">
+      </NavLink>
+      <NavLink root={root} href="/sign-up" className="rounded bg-brand-600 px-3 py-1 text-sm font-medium text-white hover:bg-brand-700">
         {labels.signUp}
-      </Link>
+      </NavLink>
     </>
   );
 }
@@ -49,33 +64,33 @@ function VisitorLinks({ labels }: { labels: HeaderLabels }) {
  * The site's header. `viewer` undefined: not known yet (a prerendered page before /api/viewer
  * answers), so neither the account's links nor the sign-in links are shown.
  */
-export function HeaderView({ locale, labels, viewer }: { locale: Locale; labels: HeaderLabels; viewer: Viewer | null | undefined }) {
+export function HeaderView({ root, locale, labels, viewer }: { root: HeaderRoot; locale: Locale; labels: HeaderLabels; viewer: Viewer | null | undefined }) {
   const unreadCount = viewer?.unreadCount ?? 0;
   return (
     <header className="border-b border-neutral-200 bg-white">
       <div className="mx-auto flex w-full max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 sm:px-6">
-        <Link href="/" className="text-lg font-bold text-brand-700">
+        <NavLink root={root} href="/" className="text-lg font-bold text-brand-700">
           {labels.siteName}
-        </Link>
+        </NavLink>
         <nav aria-label={labels.main} className="order-last flex min-h-7 w-full flex-wrap items-center gap-1">
-          <Link href="/" className={linkClass}>
+          <NavLink root={root} href="/" className={linkClass}>
             {labels.programme}
-          </Link>
-          <Link href="/search" className={linkClass}>
+          </NavLink>
+          <NavLink root={root} href="/search" className={linkClass}>
             {labels.search}
-          </Link>
+          </NavLink>
           {viewer?.links.progress && (
-            <Link href="/progress" className={linkClass}>
+            <NavLink root={root} href="/progress" className={linkClass}>
               {labels.myProgress}
-            </Link>
+            </NavLink>
           )}
           {viewer?.links.cohorts && (
-            <Link href="/cohorts" className={linkClass}>
+            <NavLink root={root} href="/cohorts" className={linkClass}>
               {labels.cohorts}
-            </Link>
+            </NavLink>
           )}
           {viewer && (
-            <Link href="/notifications" className={`${linkClass} inline-flex items-center gap-1`} data-testid="nav-notifications">
+            <NavLink root={root} href="/notifications" className={`${linkClass} inline-flex items-center gap-1`} data-testid="nav-notifications">
               {labels.notifications}
               {unreadCount > 0 && (
                 <>
@@ -85,22 +100,22 @@ export function HeaderView({ locale, labels, viewer }: { locale: Locale; labels:
                   <span className="sr-only"> ({unreadCount === 1 ? labels.unreadOne : labels.unreadCount.replace("{count}", String(unreadCount))})</span>
                 </>
               )}
-            </Link>
+            </NavLink>
           )}
           {viewer && (
-            <Link href="/account" className={linkClass}>
+            <NavLink root={root} href="/account" className={linkClass}>
               {labels.account}
-            </Link>
+            </NavLink>
           )}
           {viewer?.links.stats && (
-            <Link href="/admin/stats" className={linkClass}>
+            <NavLink root={root} href="/admin/stats" className={linkClass}>
               {labels.stats}
-            </Link>
+            </NavLink>
           )}
           {viewer?.links.users && (
-            <Link href="/admin/users" className={linkClass}>
+            <NavLink root={root} href="/admin/users" className={linkClass}>
               {labels.admin}
-            </Link>
+            </NavLink>
           )}
         </nav>
         <div className="flex min-h-7 flex-wrap items-center gap-2 sm:ml-auto">
@@ -111,11 +126,11 @@ export function HeaderView({ locale, labels, viewer }: { locale: Locale; labels:
               <SignOutButton label={labels.signOut} />
             </>
           ) : viewer === null ? (
-            <VisitorLinks labels={labels} />
+            <VisitorLinks root={root} labels={labels} />
           ) : (
             // Not known yet: shown only to a browser without JavaScript, which will never know.
             <noscript>
-              <VisitorLinks labels={labels} />
+              <VisitorLinks root={root} labels={labels} />
             </noscript>
           )}
         </div>

@@ -8,5 +8,5 @@ import { HeaderView, headerLabels } from "./header-view";
 export async function SiteHeader() {
   const [{ locale, t }, user] = await Promise.all([getTranslator(), getSessionUser()]);
   const unreadCount = user ? await countUnreadNotifications(user) : 0;
-  return <HeaderView locale={locale} labels={headerLabels(t)} viewer={viewerOf(user, unreadCount)} />;
+  return <HeaderView root="site" locale={locale} labels={headerLabels(t)} viewer={viewerOf(user, unreadCount)} />;
 }

@@ -12,16 +12,9 @@ import type { Interval } from "@/lib/progress";
 export const HEARTBEAT_INTERVAL_S = 10;
 const STORAGE_KEY = "accelerateur.progress-outbox";
 
-export type ServerProgress = {
-  moduleId: string;
-  watchedS: number;
-  durationS: number;
-  lastPositionS: number;
-  isQuizPassed: boolean;
-  quizBestScore: number | null;
-  quizTotal: number | null;
-  status: "not-started" | "in-progress" | "completed";
-};
+import type { ServerProgress } from "@/lib/progress";
+
+export type { ServerProgress };
 
 function readOutbox(): Outbox {
   try {

@@ -80,7 +80,7 @@ export function ViewerLoader({ query, pathKind }: { query: ViewerQuery; pathKind
 /** The header: the account's part once known (if /api/viewer fails, neither it nor the sign-in links: ViewerFailure says so). */
 export function ViewerHeader({ locale, labels }: { locale: Locale; labels: HeaderLabels }) {
   const { state } = useViewerStore();
-  return <HeaderView locale={locale} labels={labels} viewer={state?.viewer} />;
+  return <HeaderView root="programme" locale={locale} labels={labels} viewer={state?.viewer} />;
 }
 
 /** Shown only when /api/viewer could not be read (the network, the server): the page is still readable. */
