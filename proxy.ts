@@ -1,21 +1,13 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { apiErrorBody } from "@/lib/api-error";
 import { LOCALE_COOKIE, pickLocale } from "@/lib/i18n";
-import { isInternalPath, programmePageFor } from "@/lib/programme-routes";
-import { PATH_COOKIE } from "@/lib/schemas/preferences";
 import { expiredCookieOptions, hasMalformedPathSegment, SESSION_COOKIES, unusableCallbackCookies } from "@/lib/request-input";
 import { buildContentSecurityPolicy, mediaOriginOf } from "@/lib/security-headers";
-import { prerenderedScriptHashes } from "@/server/prerendered-pages";
 
 /**
  * Runs before every page: sets the per-request Content-Security-Policy nonce, and sends visitors
  * without a session cookie to the sign-in page for the signed-in areas. That redirect is a
  * convenience only: pages and the data layer check the session and the role themselves.
- *
- * The programme's four pages (home, chapters, modules, Mon parcours) are prerendered once per
- * language and path (lib/programme-routes.ts): this picks the copy from the locale and path
- * cookies, serves it at the public address (an internal rewrite; prefetches included), and gives
- * it a policy made of its inline scripts' hashes, since a prerendered page carries no nonce.
  *
  * It also keeps two kinds of bad input away from Next.js and next-auth, for pages and API routes
  * alike (see `config.matcher` for when it runs):
@@ -28,10 +20,6 @@ import { prerenderedScriptHashes } from "@/server/prerendered-pages";
 const SIGNED_IN_AREAS = ["/admin", "/progress"];
 /** A page that only answers not found (app/(site)/introuvable): it has no parameter to decode. */
 const NOT_FOUND_PATH = "/introuvable";
-
-function isPrefetch(request: NextRequest): boolean {
-  return request.headers.has("next-router-prefetch") || request.headers.get("purpose") === "prefetch";
-}
 
 /** Takes next-auth's unusable callback-URL cookies out of the request; returns their names. */
 function dropUnusableCallbackCookies(request: NextRequest): string[] {
@@ -66,16 +54,8 @@ export function proxy(request: NextRequest) {
     const locale = pickLocale(request.cookies.get(LOCALE_COOKIE)?.value, request.headers.get("accept-language"));
     return expireCookies(NextResponse.json(apiErrorBody("INVALID_PATH", locale), { status: 400 }), dropped);
   }
+  if (isApi) return expireCookies(NextResponse.next({ request: { headers: request.headers } }), dropped);
   const isMalformedPage = hasMalformedPathSegment(pathname);
-  const programmePath = isMalformedPage
-    ? null
-    : programmePageFor(pathname, { localeCookie: request.cookies.get(LOCALE_COOKIE)?.value, acceptLanguage: request.headers.get("accept-language"), pathCookie: request.cookies.get(PATH_COOKIE)?.value });
-
-  if (isApi || (isPrefetch(request) && !isMalformedPage)) {
-    const target = isApi ? null : isInternalPath(pathname) ? NOT_FOUND_PATH : programmePath;
-    const init = { request: { headers: request.headers } };
-    return expireCookies(target ? NextResponse.rewrite(sameServer(request, target), init) : NextResponse.next(init), dropped);
-  }
 
   const hasSessionCookie = SESSION_COOKIES.some((name) => request.cookies.has(name));
   if (!isMalformedPage && !hasSessionCookie && SIGNED_IN_AREAS.some((area) => pathname === area || pathname.startsWith(`${area}/`))) {
@@ -85,33 +65,20 @@ export function proxy(request: NextRequest) {
     return expireCookies(NextResponse.redirect(url), dropped);
   }
 
-  const hashes = programmePath ? prerenderedScriptHashes(programmePath) : null;
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
-  const policy = buildContentSecurityPolicy(hashes ? { hashes } : { nonce }, process.env.NODE_ENV === "development", mediaOriginOf(process.env.MEDIA_BASE_URL));
+  const policy = buildContentSecurityPolicy({ nonce }, process.env.NODE_ENV === "development", mediaOriginOf(process.env.MEDIA_BASE_URL));
   const requestHeaders = new Headers(request.headers);
-  if (!hashes) {
-    requestHeaders.set("x-nonce", nonce);
-    requestHeaders.set("Content-Security-Policy", policy);
-  }
-  const target = isMalformedPage || isInternalPath(pathname) ? NOT_FOUND_PATH : programmePath;
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", policy);
   const init = { request: { headers: requestHeaders } };
-  const response = target ? NextResponse.rewrite(sameServer(request, target), init) : NextResponse.next(init);
+  const response = isMalformedPage ? NextResponse.rewrite(sameServer(request, NOT_FOUND_PATH), init) : NextResponse.next(init);
   response.headers.set("Content-Security-Policy", policy);
-  // One address, several prerendered copies (language, path): no shared cache may keep one for
-  // everyone, and the browser asks again each time (a 304 when its copy is still the one).
-  if (programmePath) response.headers.set("Cache-Control", "private, no-cache");
   return expireCookies(response, dropped);
 }
 
 // Literal values only: Next.js reads this object at build time without running the module.
 export const config = {
   matcher: [
-    // The programme's pages, prefetches included: they are served from their prerendered copies.
-    "/",
-    "/chapters/:id",
-    "/modules/:id",
-    "/progress",
-    "/p/:path*",
     {
       // Pages, except the router's prefetches.
       source: "/((?!api/|_next/static|_next/image|favicon.ico).*)",

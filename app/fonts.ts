@@ -1,7 +1,6 @@
 import localFont from "next/font/local";
 
 // Self-hosted font file (from @fontsource-variable/inter): nothing is fetched from outside.
-// Shared by the two root layouts (app/(site) and app/(programme)).
 export const inter = localFont({
   src: "./inter-latin-wght-normal.woff2",
   variable: "--font-inter",

@@ -1,27 +1,20 @@
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { RequestCookies, ResponseCookies } from "next/dist/server/web/spec-extension/cookies";
+import { NextRequest, NextResponse } from "next/server";
 import { POST as recordHeartbeat } from "@/app/api/progress/route";
-import { GET as readViewer } from "@/app/api/viewer/route";
 import { AppError } from "@/lib/errors";
-import { LOCALE_COOKIE } from "@/lib/i18n";
-import { internalProgrammePath, programmePageFor } from "@/lib/programme-routes";
-import { expiredCookieOptions, SESSION_COOKIES, unusableCallbackCookies } from "@/lib/request-input";
-import { PATH_COOKIE } from "@/lib/schemas/preferences";
-import { buildContentSecurityPolicy, mediaOriginOf } from "@/lib/security-headers";
+import { expiredCookieOptions, unusableCallbackCookies } from "@/lib/request-input";
 import { staticSecurityHeaders } from "@/lib/security-headers-static.cjs";
 import { errorResponse } from "./http";
-import { readPrerenderedPage } from "./prerendered-pages";
 import { directRequestCookies } from "./request-scope";
 
 /**
- * Requests the platform's server (scripts/server.mjs) answers itself, before Next.js's router:
- * the player's heartbeat, POST /api/progress, sent every few seconds by every learner watching,
- * and GET /api/viewer, the learner's part of every programme page. Next.js's router and
- * route-module pipeline cost about 1 ms of CPU per POST on these machines (routing, tracing, web
- * streams for the body both ways): more than recording the report. Here the same route handler
- * (app/api/progress/route.ts, app/api/viewer/route.ts: origin check, session, permission,
- * validation, JSON errors) gets a Request built from the body read in full, and its Response is
+ * The request the platform's server (scripts/server.mjs) answers itself, before Next.js's router:
+ * the player's heartbeat, POST /api/progress, sent every few seconds by every learner watching.
+ * Next.js's router and route-module pipeline cost about 1 ms of CPU per POST on these machines
+ * (routing, tracing, web streams for the body both ways): more than recording the report. Here the
+ * same route handler (app/api/progress/route.ts: origin check, session, permission, validation,
+ * JSON errors) gets a Request built from the body read in full, and its Response is
  * written back with the headers next.config.js gives every answer. What proxy.ts does for API
  * requests is done here too, or has nothing to do: it checks paths with a percent sign (the paths
  * here are exact), and expires next-auth callback-URL cookies that next-auth would refuse (done
@@ -82,78 +75,37 @@ function write(response: ServerResponse, status: number, headers: Headers, text:
 }
 
 type Handler = (request: Request, context: { params: Promise<Record<string, never>> }) => Promise<Response>;
-const ROUTES: Record<string, Handler> = { "POST /api/progress": recordHeartbeat, "GET /api/viewer": readViewer };
+const ROUTES: Record<string, Handler> = { "POST /api/progress": recordHeartbeat };
 
 async function answer(request: IncomingMessage, response: ServerResponse, handler: Handler) {
-  const body = request.method === "GET" ? Buffer.alloc(0) : await readBody(request);
+  const body = await readBody(request);
   const headers = toWebHeaders(request);
-  const cookies = new RequestCookies(headers);
+  // The handler reads the origin from the headers (Origin, Host, X-Forwarded-Host), not from this URL.
+  const url = `http://localhost${request.url}`;
+  const { cookies } = new NextRequest(url, { headers });
   // As proxy.ts does for every request carrying one: expired in the browser (the session lookup
   // here reads the session cookie only, so it cannot trip on them).
   const unusable = unusableCallbackCookies((name) => cookies.get(name)?.value);
   const reply = (status: number, replyHeaders: Headers, text: string) => {
     if (unusable.length) {
-      const withCookies = new Headers(replyHeaders);
-      const responseCookies = new ResponseCookies(withCookies);
-      for (const name of unusable) responseCookies.set(name, "", expiredCookieOptions(name));
-      replyHeaders = withCookies;
+      const withCookies = new NextResponse(null, { headers: replyHeaders });
+      for (const name of unusable) withCookies.cookies.set(name, "", expiredCookieOptions(name));
+      replyHeaders = withCookies.headers;
     }
     write(response, status, replyHeaders, text);
   };
-  // The handler reads the origin from the headers (Origin, Host, X-Forwarded-Host), not from this URL.
-  const url = `http://localhost${request.url}`;
   if (!body) {
     const refusal = errorResponse(new Request(url, { headers }), new AppError("PAYLOAD_TOO_LARGE"));
     return reply(refusal.status, refusal.headers, await refusal.text());
   }
-  const webRequest = new Request(url, request.method === "GET" ? { headers } : { method: request.method, headers, body: body.toString("utf8") });
+  const webRequest = new Request(url, { method: request.method, headers, body: body.toString("utf8") });
   const webResponse = await directRequestCookies.run(cookies, () => handler(webRequest, { params: Promise.resolve({}) }));
   reply(webResponse.status, webResponse.headers, await webResponse.text());
-}
-
-/** A module page's `revalidate`: past it, Next.js serves the page, and renders it again (the other pages are never rendered again). */
-const PAGE_FRESH_MS = 86_400_000;
-/** Headers that make a request one of the router's own (RSC payloads, prefetches): Next.js answers those. */
-const ROUTER_HEADERS = ["rsc", "next-router-prefetch", "next-router-state-tree", "next-router-segment-prefetch", "purpose"];
-
-/**
- * A programme page's prerendered HTML, as Next.js would serve it through proxy.ts (the same file,
- * the same headers: the hash-based policy, `private, no-cache`, the security headers), with a 304
- * when the browser's copy is still the one. Only for a plain GET of a page's address without a
- * query string; anything proxy.ts would do more (a callback-URL cookie to expire, Mon parcours
- * without a session cookie), a router request, or a copy due for rendering again is left to
- * Next.js. Returns whether it answered.
- */
-function servePrerenderedPage(request: IncomingMessage, response: ServerResponse): boolean {
-  // Plain addresses only: an id with a percent sign, a dot or a query string goes to Next.js.
-  if (request.method !== "GET" || !request.url || !/^[\w/-]+$/.test(request.url) || ROUTER_HEADERS.some((name) => name in request.headers)) return false;
-  if (!internalProgrammePath(request.url, "fr", "standard")) return false;
-  const cookies = new RequestCookies(toWebHeaders(request));
-  if (unusableCallbackCookies((name) => cookies.get(name)?.value).length) return false;
-  const internalPath = programmePageFor(request.url, { localeCookie: cookies.get(LOCALE_COOKIE)?.value, acceptLanguage: request.headers["accept-language"] ?? null, pathCookie: cookies.get(PATH_COOKIE)?.value });
-  if (!internalPath || (internalPath.endsWith("/progress") && !SESSION_COOKIES.some((name) => cookies.has(name)))) return false;
-  const page = readPrerenderedPage(internalPath);
-  if (!page || (internalPath.includes("/modules/") && Date.now() - page.mtimeMs > PAGE_FRESH_MS)) return false;
-  for (const [key, value] of SECURITY_HEADERS) response.setHeader(key, value);
-  response.setHeader("content-security-policy", buildContentSecurityPolicy({ hashes: page.hashes }, false, mediaOriginOf(process.env.MEDIA_BASE_URL)));
-  response.setHeader("cache-control", "private, no-cache");
-  response.setHeader("etag", page.etag);
-  if (request.headers["if-none-match"] === page.etag) {
-    response.statusCode = 304;
-    response.end();
-    return true;
-  }
-  response.statusCode = 200;
-  response.setHeader("content-type", "text/html; charset=utf-8");
-  response.setHeader("content-length", page.html.length);
-  response.end(page.html);
-  return true;
 }
 
 export function createDirectRoutes(): DirectRoutes {
   return {
     handle(request, response) {
-      if (servePrerenderedPage(request, response)) return true;
       const handler = ROUTES[`${request.method} ${pathOf(request.url)}`];
       if (!handler) return false;
       answer(request, response, handler).catch((error: unknown) => {

@@ -27,7 +27,7 @@ export type MatrixRow = {
 const everyone = (status: number): Record<Visitor, number> => ({ anonymous: status, merchant: status, trainer: status, admin: status });
 
 export const AUTHORIZATION_MATRIX: MatrixRow[] = [
-  { file: "app/(programme)/p/[locale]/[pathKind]/page.tsx", method: "GET", path: "/", expected: everyone(200), why: "the programme is open to all" },
+  { file: "app/(site)/page.tsx", method: "GET", path: "/", expected: everyone(200), why: "the programme is open to all" },
   {
     file: "app/(site)/(auth)/sign-in/page.tsx",
     method: "GET",
@@ -74,14 +74,14 @@ export const AUTHORIZATION_MATRIX: MatrixRow[] = [
     why: "choosing the language is public",
   },
   {
-    file: "app/(programme)/p/[locale]/[pathKind]/chapters/[chapterId]/page.tsx",
+    file: "app/(site)/chapters/[chapterId]/page.tsx",
     method: "GET",
     path: "/chapters/place-de-marche",
     expected: everyone(200),
     why: "the programme is open to all",
   },
   {
-    file: "app/(programme)/p/[locale]/[pathKind]/modules/[moduleId]/page.tsx",
+    file: "app/(site)/modules/[moduleId]/page.tsx",
     method: "GET",
     path: "/modules/marche-vendre-sur-amazon",
     expected: everyone(200),
@@ -126,18 +126,11 @@ export const AUTHORIZATION_MATRIX: MatrixRow[] = [
     expected: everyone(200),
     why: "transcripts are public like the programme",
   },
-  {
-    file: "app/api/viewer/route.ts",
-    method: "GET",
-    path: "/api/viewer?page=home&locale=fr",
-    expected: everyone(200),
-    why: "each one's own part of a programme page (a visitor's: the header's)",
-  },
   { file: "app/(site)/[...missing]/page.tsx", method: "GET", path: "/no-such-page", expected: everyone(404), why: "any other address: not found" },
   { file: "app/(site)/introuvable/page.tsx", method: "GET", path: "/introuvable", expected: everyone(404), why: "where proxy.ts sends the addresses it refuses: not found" },
   { file: "app/api/ping/route.ts", method: "GET", path: "/api/ping", expected: everyone(204), why: "liveness, no data" },
   {
-    file: "app/(programme)/p/[locale]/[pathKind]/progress/page.tsx",
+    file: "app/(site)/progress/page.tsx",
     method: "GET",
     path: "/progress",
     expected: { anonymous: 307, merchant: 200, trainer: 200, admin: 200 },

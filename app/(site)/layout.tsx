@@ -12,12 +12,13 @@ export const metadata: Metadata = {
 };
 
 /**
- * The pages rendered per request (accounts, groups, statistics…). The programme's four pages have
- * their own root layout, prerendered: app/(programme).
+ * The one root layout. Every page is rendered per request for the person viewing it: the HTML
+ * holds their part whole (header, statuses, progress, « À faire »), so nothing moves once painted
+ * and the pages read right without JavaScript.
  */
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  // Every page here is rendered per request: the Content-Security-Policy nonce set by proxy.ts
-  // must reach Next.js's own inline scripts, which a prerendered page would not carry.
+  // Rendered per request: the Content-Security-Policy nonce set by proxy.ts must reach Next.js's
+  // own inline scripts, which a prerendered page would not carry.
   await connection();
   const { locale, t } = await getTranslator();
   return (

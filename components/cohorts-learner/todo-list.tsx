@@ -5,8 +5,7 @@ import type { Locale, Translate } from "@/lib/i18n";
 import type { TodoItem } from "@/server/data/assignments";
 import { getChapter, getModule } from "@/server/content";
 
-// Plain links: the list is rendered to HTML for the programme pages (server/viewer.tsx), where
-// components/programme/static-html.tsx keeps them in-app navigations.
+// Plain links: a server component in the programme pages' HTML, readable without JavaScript.
 
 /** Status in words and a shape, never colour alone. */
 const STATUS_STYLE: Record<AssignmentStatus, { icon: string; className: string }> = {

@@ -19,7 +19,7 @@ export function LocaleSwitch({ nextLocale, label, ariaLabel }: { nextLocale: Loc
             headers: { "content-type": "application/json" },
             body: JSON.stringify({ locale: nextLocale }),
           });
-          // A full reload: the programme's pages are prerendered per language (proxy.ts picks one).
+          // A full reload: the document's language (its `lang`) changes with every text on the page.
           window.location.reload();
         })
       }

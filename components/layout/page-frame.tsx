@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { inter } from "@/app/fonts";
 import type { Locale, Translate } from "@/lib/i18n";
 
-/** The document around every page, for both root layouts (app/(site) and app/(programme)). */
+/** The document around every page (app/(site)/layout.tsx). */
 export function PageFrame({ locale, t, header, children }: { locale: Locale; t: Translate; header: ReactNode; children: ReactNode }) {
   return (
     <html lang={locale} className={inter.variable}>

@@ -28,8 +28,7 @@ function FactCell({ fact, locale, t, today }: { fact: Fact | undefined; locale: 
   );
 }
 
-/** The outer element's attributes (the page may render it around the static markup of the content). */
-export const COMPARISON_SECTION_PROPS = { "aria-labelledby": "comparison-heading", className: "min-w-0 space-y-2", "data-testid": "comparison" } as const;
+const COMPARISON_SECTION_PROPS = { "aria-labelledby": "comparison-heading", className: "min-w-0 space-y-2", "data-testid": "comparison" } as const;
 
 /**
  * Options side by side, one column each, criteria as rows (the first column stays in place while
@@ -45,7 +44,7 @@ export function ComparisonTable(props: { comparison: Comparison; locale: Locale;
 }
 
 /** What goes inside the comparison's section. */
-export function ComparisonContent({ comparison, locale, t, today = new Date() }: { comparison: Comparison; locale: Locale; t: Translate; today?: Date }) {
+function ComparisonContent({ comparison, locale, t, today = new Date() }: { comparison: Comparison; locale: Locale; t: Translate; today?: Date }) {
   return (
     <>
       <h2 id="comparison-heading" className="text-xl font-semibold">

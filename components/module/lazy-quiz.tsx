@@ -1,15 +1,14 @@
 "use client";
 
-import { useEffect, useRef, useState, type ComponentType, type FormEvent } from "react";
+import { useEffect, useRef, useState, type ComponentType, type FormEvent, type ReactNode } from "react";
 import type { QuizProps } from "./quiz";
 import type { PublicQuestion } from "./quiz-view";
-
 
 const loadQuiz = () => import("./quiz");
 // How far below the screen the quiz starts loading: it is ready by the time the learner gets there.
 const LOAD_MARGIN = "800px 0px";
 
-/** The answers already chosen in the static markup (radio buttons work before the quiz's code is there). */
+/** The answers already chosen in the server-rendered quiz (radio buttons work before the quiz's code is there). */
 function chosenAnswers(root: HTMLElement, questions: PublicQuestion[], moduleId: string): (number | null)[] {
   return questions.map((_, qi) => {
     const checked = root.querySelector<HTMLInputElement>(`input[name="${moduleId}-q${qi}"]:checked`);
@@ -18,12 +17,12 @@ function chosenAnswers(root: HTMLElement, questions: PublicQuestion[], moduleId:
 }
 
 /**
- * The quiz, loaded only when needed: the page shows its static markup (rendered on the server,
- * components/module/quiz-view.tsx) and loads the interactive quiz when it comes near the screen or
+ * The quiz, loaded only when needed: the page shows `fallback`, the quiz rendered on the server
+ * (components/module/quiz-view.tsx, without state), and loads the interactive quiz when it comes near the screen or
  * when the learner reaches it with the keyboard or the pointer. Answers already chosen and the
  * keyboard focus carry over.
  */
-export function LazyQuiz({ staticHtml, ...props }: Omit<QuizProps, "initialAnswers"> & { staticHtml: string }) {
+export function LazyQuiz({ fallback, ...props }: Omit<QuizProps, "initialAnswers"> & { fallback: ReactNode }) {
   const root = useRef<HTMLDivElement>(null);
   const [loaded, setLoaded] = useState<{ Quiz: ComponentType<QuizProps>; initialAnswers: (number | null)[]; focus: { name: string; value: string } | null } | null>(null);
   const { moduleId, questions } = props;
@@ -56,7 +55,7 @@ export function LazyQuiz({ staticHtml, ...props }: Omit<QuizProps, "initialAnswe
     };
   }, [loaded, moduleId, questions]);
 
-  // The interactive quiz replaced the static markup: put the keyboard focus back where it was.
+  // The interactive quiz replaced the server-rendered one: put the keyboard focus back where it was.
   useEffect(() => {
     if (!loaded?.focus || !root.current) return;
     const { name, value } = loaded.focus;
@@ -69,7 +68,7 @@ export function LazyQuiz({ staticHtml, ...props }: Omit<QuizProps, "initialAnswe
   return (
     // Until the quiz is loaded, its form must not be sent by the browser itself (a page reload).
     <div ref={root} onSubmit={loaded ? undefined : (event: FormEvent) => event.preventDefault()}>
-      {loaded ? <loaded.Quiz {...props} initialAnswers={loaded.initialAnswers} /> : <div className="contents" dangerouslySetInnerHTML={{ __html: staticHtml }} />}
+      {loaded ? <loaded.Quiz {...props} initialAnswers={loaded.initialAnswers} /> : fallback}
     </div>
   );
 }

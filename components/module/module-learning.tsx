@@ -1,6 +1,6 @@
 "use client";
 
-import { lazy, Suspense, useState, type ReactNode } from "react";
+import { lazy, useState, type ReactNode } from "react";
 import { makeLearningTranslator, type LearningMessages } from "@/components/player/messages";
 import type { ModulePlayerProps } from "@/components/player/module-player";
 import type { ServerProgress } from "@/components/player/progress-reporter";
@@ -9,8 +9,11 @@ import { LazyQuiz } from "./lazy-quiz";
 import type { PublicQuestion } from "./quiz-view";
 
 // The player is rendered on the server with the page; its code comes in its own chunk, requested as
-// soon as this one runs, and the rest of the page is interactive without waiting for it (React.lazy:
-// next/dynamic would add its own loader code to the page's first load).
+// soon as this one runs (React.lazy: next/dynamic would add its own loader code to the page's first
+// load). No <Suspense> around it: React outlines a large boundary (the player and its transcript)
+// to the end of the HTML and moves it in with a script, which a browser without JavaScript never
+// runs and which moves the page once painted. Without a boundary the server renders it in place,
+// and the browser keeps that HTML until the chunk has come and the page hydrates.
 const playerModule = typeof window === "undefined" ? null : import("@/components/player/module-player");
 const ModulePlayer = lazy(async () => ({ default: (await (playerModule ?? import("@/components/player/module-player"))).ModulePlayer }));
 
@@ -25,7 +28,7 @@ export function ModuleLearning({
 }: {
   player: Omit<ModulePlayerProps, "onProgress" | "aside" | "belowVideo" | "middle" | "messages">;
   messages: LearningMessages;
-  quiz: { questions: PublicQuestion[]; staticHtml: string };
+  quiz: { questions: PublicQuestion[]; fallback: ReactNode };
   initialProgress: ServerProgress | null;
   aside?: ReactNode;
   middle?: ReactNode;
@@ -47,10 +50,8 @@ export function ModuleLearning({
   );
   return (
     <div className="space-y-8">
-      <Suspense>
-        <ModulePlayer {...player} messages={messages} onProgress={setProgress} aside={aside} belowVideo={progressPanel} middle={middle} />
-      </Suspense>
-      <LazyQuiz moduleId={player.moduleId} questions={quiz.questions} messages={messages} isSignedIn={!!player.session} onProgress={setProgress} staticHtml={quiz.staticHtml} />
+      <ModulePlayer {...player} messages={messages} onProgress={setProgress} aside={aside} belowVideo={progressPanel} middle={middle} />
+      <LazyQuiz moduleId={player.moduleId} questions={quiz.questions} messages={messages} isSignedIn={!!player.session} onProgress={setProgress} fallback={quiz.fallback} />
     </div>
   );
 }

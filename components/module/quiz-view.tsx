@@ -12,14 +12,14 @@ export type QuizViewProps = {
   result: QuizResult | null;
   error: string | null;
   isSubmitting: boolean;
-  /** Absent in the static markup shown until the quiz's code is loaded (components/module/lazy-quiz.tsx). */
+  /** Absent in the server-rendered quiz shown until the quiz's code is loaded (components/module/lazy-quiz.tsx). */
   onAnswer?: (questionIndex: number, choiceIndex: number) => void;
   onSubmit?: () => void;
   onRetry?: () => void;
 };
 
 /**
- * The checkpoint quiz as markup, without state: rendered as static markup on the server (what the
+ * The checkpoint quiz as markup, without state: rendered on the server with the page (what the
  * page shows first) and by the interactive Quiz once its code is loaded, so both look the same.
  */
 export function QuizView({ moduleId, questions, t, isSignedIn, answers, result, error, isSubmitting, onAnswer, onSubmit, onRetry }: QuizViewProps) {

@@ -10,7 +10,7 @@ import { QuizView, type PublicQuestion } from "./quiz-view";
  * The checkpoint quiz. Answers are graded by the server (they are not in the page); the result
  * says which answers were right and why; retrying is allowed and the best result counts. Loaded
  * when the learner comes near it (components/module/lazy-quiz.tsx), which hands over the answers
- * already chosen in the static markup.
+ * already chosen in the server-rendered quiz.
  */
 export type QuizProps = {
   moduleId: string;

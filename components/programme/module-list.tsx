@@ -2,27 +2,29 @@ import type { PathItem } from "@/lib/content/path";
 import type { Module } from "@/lib/content/types";
 import { formatDuration } from "@/lib/format";
 import type { Locale, Translate } from "@/lib/i18n";
-import { Slot } from "./static-markup";
+import type { ModuleState } from "@/lib/learner-summary";
+import { StatusBadge } from "@/components/progress/status-badge";
 import { KindBadge, VendorBadge } from "./vendor-badge";
 import "./programme.css";
 
 /**
  * The modules of one chapter on the learner's path, in order: the items of an
- * `<ol className="mod-list">`, rendered once per process as static markup (plain links; the page
- * shows them through StaticHtml). The learner's status in each module goes in slot
- * `status:<moduleId>`.
+ * `<ol className="mod-list">`, with the learner's status in each (`states`; none for a visitor).
+ * Plain links: a page load, readable without JavaScript, and no client component per module.
  */
 export function ModuleListItems({
   items,
   modulesById,
   locale,
   t,
+  states,
   isDetailed = false,
 }: {
   items: PathItem[];
   modulesById: Map<string, Module>;
   locale: Locale;
   t: Translate;
+  states?: ReadonlyMap<string, ModuleState>;
   isDetailed?: boolean;
 }) {
   return items.map(({ module, replaces }, index) => {
@@ -36,7 +38,7 @@ export function ModuleListItems({
         <p>
           <KindBadge label={t(`kind.${module.kind}`)} />
           {formatDuration(module.durationS, locale)}
-          <Slot name={`status:${module.id}`} />
+          {states && <StatusBadge status={states.get(module.id)?.status ?? "not-started"} t={t} />}
         </p>
         {replaces && (
           <p className="note">

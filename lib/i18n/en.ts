@@ -40,7 +40,7 @@ export const en: Record<MessageKey, string> = {
   "home.title": "The programme",
   "home.intro":
     "Seven chapters of short tutorials (3 to 4 minutes) to prepare your digital transition, open an online shop, choose your marketplaces, build your brand, attract visitors, ship your orders and start selling. Beside every module about an Amazon service, a neutral alternative presents the other options, with sources and dates.",
-  "viewer.failed": "Your progress could not be loaded. Reload the page to see it.",
+  "player.needsJavaScript": "The video player needs JavaScript: turn it on in your browser to watch this module and record your progress. The objectives, key points and transcript remain readable below.",
   "home.welcome": "Hello {name}!",
   "home.cta.signUp": "Start for free",
   "home.cta.signIn": "I already have an account",

@@ -43,7 +43,7 @@ export const fr = {
   "home.title": "Le programme",
   "home.intro":
     "Sept chapitres de tutoriels courts (3 à 4 minutes) pour préparer votre transition numérique, ouvrir une boutique en ligne, choisir vos places de marché, construire votre marque, attirer des visiteurs, expédier vos commandes et démarrer vos ventes. À côté de chaque module consacré à un service d’Amazon, une alternative neutre vous présente les autres options, sources et dates à l’appui.",
-  "viewer.failed": "Votre progression n’a pas pu être chargée. Rechargez la page pour la retrouver.",
+  "player.needsJavaScript": "Le lecteur vidéo a besoin de JavaScript : activez-le dans votre navigateur pour regarder ce module et enregistrer votre progression. Les objectifs, les points à retenir et la transcription restent lisibles ci-dessous.",
   "home.welcome": "Bonjour {name} !",
   "home.cta.signUp": "Commencer gratuitement",
   "home.cta.signIn": "J’ai déjà un compte",

@@ -166,10 +166,10 @@ test("reports that fail while offline are kept on the device and sent when the c
 
 test("the progress API refuses bad reports with a 400 and a code, and writes nothing", async ({ page }) => {
   await newLearner(page);
-  // The module page's learner part (the page itself is prerendered) carries the signed playback session.
-  const viewer = await (await page.request.get("/api/viewer?page=module&locale=fr&id=essai-premier-module")).json();
-  const session = (viewer as { module?: { session?: string } }).module?.session;
-  expect(session, "the learner part carries a signed playback session").toMatch(/^\d{13}\.[A-Za-z0-9_-]{43}$/);
+  // The module page carries the player's signed playback session (in its props, in the HTML).
+  const html = await (await page.request.get("/modules/essai-premier-module")).text();
+  const session = /session\\?":\\?"(\d{13}\.[A-Za-z0-9_-]{43})/.exec(html)?.[1];
+  expect(session, "the module page carries a signed playback session").toMatch(/^\d{13}\.[A-Za-z0-9_-]{43}$/);
   const base = { moduleId: "essai-premier-module", session, intervals: [[0, 2]], positionS: 2 };
   const cases: [Record<string, unknown>, string][] = [
     [{ moduleId: "no-such-module" }, "UNKNOWN_MODULE"],

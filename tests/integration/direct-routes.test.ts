@@ -2,13 +2,10 @@
 // over a real HTTP server, with a real next-auth session cookie read the way next-auth writes it,
 // on both engines. The same answers as the route handler gives through Next.js (tests/e2e covers
 // that path's callers: the player's heartbeats go through scripts/server.mjs there too).
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { createServer, request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { encode } from "next-auth/jwt";
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getModule } from "@/server/content";
 import { getModuleProgress } from "@/server/data/progress";
@@ -157,100 +154,10 @@ describe(`POST /api/progress answered before Next.js's router (${engine})`, () =
       ["POST", "/api//progress"],
       ["POST", "/api/%70rogress"],
       ["POST", "/api/quiz"],
-      ["POST", "/api/viewer"],
-      ["HEAD", "/api/viewer"],
-      ["GET", "/api/viewer/"],
-      ["GET", "/api/%76iewer"],
+      ["GET", "/"],
+      ["GET", "/modules/x"],
     ] as const) {
       expect((await send(method, path, { body: method === "POST" ? "{}" : undefined })).status, `${method} ${path}`).toBe(LEFT_TO_NEXT);
     }
-  });
-});
-
-describe(`GET /api/viewer answered before Next.js's router (${engine})`, () => {
-  it("gives the signed-in learner their part of a programme page, with the security headers, and a visitor theirs", async () => {
-    const learner = await createUser("merchant");
-    const cookie = await sessionCookie(learner.id);
-    expect((await send("POST", "/api/progress", { headers: { cookie }, body: heartbeat(learner.id, 0, 12) })).status).toBe(200);
-    const mine = await send("GET", `/api/viewer?page=module&locale=fr&id=${MODULE.id}`, { headers: { cookie } });
-    expect(mine.status).toBe(200);
-    expect(mine.headers["x-content-type-options"]).toBe("nosniff");
-    expect(mine.headers["cache-control"]).toBe("private, no-store");
-    const state = JSON.parse(mine.body);
-    expect(state.viewer.name).toBe(learner.name);
-    expect(state.module).toMatchObject({ moduleId: MODULE.id, progress: { watchedS: 12 } });
-    const visitor = JSON.parse((await send("GET", "/api/viewer?page=home&locale=fr")).body);
-    expect(visitor).toMatchObject({ viewer: null, flags: { visitor: true } });
-  });
-
-  it("refuses a bad query with a 400 and a code", async () => {
-    const answer = await send("GET", "/api/viewer?page=nowhere&locale=fr");
-    expect(answer.status).toBe(400);
-    expect(JSON.parse(answer.body).error.code).toBe("VALIDATION_FAILED");
-  });
-});
-
-describe("the programme's prerendered pages, served before Next.js's router", () => {
-  const dist = mkdtempSync(join(tmpdir(), "direct-pages-"));
-  const page = (path: string, html: string, modified = new Date()) => {
-    const file = join(dist, "server", "app", `${path}.html`);
-    mkdirSync(join(file, ".."), { recursive: true });
-    writeFileSync(file, html);
-    utimesSync(file, modified, modified);
-  };
-  beforeAll(() => {
-    vi.stubEnv("NEXT_DIST_DIR", dist);
-    page("p/fr/standard", "<p>accueil</p><script>fr()</script>");
-    page("p/en/standard", "<p>home</p>");
-    page("p/fr/neutre/modules/m", "<p>module neutre</p>");
-    page("p/fr/standard/modules/m", "<p>module</p>");
-    page("p/fr/standard/modules/old", "<p>rendered two days ago</p>", new Date(Date.now() - 2 * 86_400_000));
-    page("p/fr/standard/progress", "<p>mon parcours</p>");
-    page("p/fr/standard/chapters/c", "<p>chapitre</p>", new Date(Date.now() - 30 * 86_400_000));
-  });
-  afterAll(() => {
-    vi.unstubAllEnvs();
-    rmSync(dist, { recursive: true, force: true });
-  });
-
-  it("serves the copy of the visitor's language and path, with its hash-based policy, the security headers and an entity tag", async () => {
-    const home = await send("GET", "/");
-    expect(home.status).toBe(200);
-    expect(home.body).toBe("<p>accueil</p><script>fr()</script>");
-    expect(home.headers["content-type"]).toBe("text/html; charset=utf-8");
-    expect(home.headers["cache-control"]).toBe("private, no-cache");
-    expect(home.headers["x-frame-options"]).toBe("DENY");
-    expect(home.headers["content-security-policy"]).toContain(`script-src 'self' 'sha256-${createHash("sha256").update("fr()").digest("base64")}';`);
-    expect((await send("GET", "/", { headers: { "accept-language": "en-GB,en;q=0.9" } })).body).toBe("<p>home</p>");
-    expect((await send("GET", "/", { headers: { cookie: "locale=en" } })).body).toBe("<p>home</p>");
-    expect((await send("GET", "/modules/m", { headers: { cookie: "parcours=neutre" } })).body).toBe("<p>module neutre</p>");
-    // A page that is never rendered again is served however old it is.
-    expect((await send("GET", "/chapters/c")).body).toBe("<p>chapitre</p>");
-    const again = await send("GET", "/", { headers: { "if-none-match": String(home.headers.etag) } });
-    expect(again.status).toBe(304);
-    expect(again.body).toBe("");
-  });
-
-  it("serves Mon parcours only with a session cookie (proxy.ts sends the others to sign in)", async () => {
-    expect((await send("GET", "/progress")).status).toBe(LEFT_TO_NEXT);
-    expect((await send("GET", "/progress", { headers: { cookie: "next-auth.session-token=x" } })).body).toBe("<p>mon parcours</p>");
-  });
-
-  it("leaves to Next.js the router's requests, queries, odd paths, refused cookies, unknown pages and a module page due for rendering again", async () => {
-    const cases: [string, Record<string, string>][] = [
-      ["/", { rsc: "1" }],
-      ["/", { "next-router-prefetch": "1" }],
-      ["/", { purpose: "prefetch" }],
-      ["/?x=1", {}],
-      ["/progress?joined=abc", { cookie: "next-auth.session-token=x" }],
-      ["/modules/%6D", {}],
-      ["/modules/a.html", {}],
-      ["/modules/no-such-module", {}],
-      ["/modules/old", {}],
-      ["/search", {}],
-      ["/", { cookie: `next-auth.callback-url=${encodeURIComponent("javascript:alert(1)")}` }],
-    ];
-    for (const [path, headers] of cases) expect((await send("GET", path, { headers })).status, `${path} ${JSON.stringify(headers)}`).toBe(LEFT_TO_NEXT);
-    expect((await send("HEAD", "/")).status).toBe(LEFT_TO_NEXT);
   });
 });

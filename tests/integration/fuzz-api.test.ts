@@ -158,7 +158,6 @@ const FUZZ_TARGETS: Record<string, FuzzTarget> = {
     actor: "anonymous",
     body: () => ({ email: "epicerie-fine@exemple.test", password: "un mot de passe assez long", name: "Épicerie fine", sector: "alimentation", department: "2A", sizeBand: "0" }),
   },
-  "GET app/api/viewer/route.ts": { actor: "merchant" },
 };
 
 const ROUTE_METHODS = appRouteFiles()

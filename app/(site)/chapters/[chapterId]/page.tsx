@@ -1,38 +1,34 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ChapterMeta, ChapterStepsBar } from "@/components/programme/chapter-progress";
 import { PathSwitch } from "@/components/programme/path-switch";
-import { chapterModulesHtml } from "@/components/programme/programme-markup";
-import { StaticHtml } from "@/components/programme/static-html";
-import { ChapterMeta } from "@/components/programme/chapter-progress";
-import { ViewerLoader, ViewerSlot } from "@/components/viewer/viewer-client";
+import { ChapterModuleList } from "@/components/programme/programme-lists";
+import { completedModuleIds } from "@/lib/learner-summary";
+import { getSessionUser } from "@/server/auth";
+import { getLearnerPageState } from "@/server/data/progress-views";
 import { getChapter, getChapterPath, getProgramme } from "@/server/content";
-import { programmeParams, type ProgrammeParams } from "../../params";
+import { getTranslator } from "@/server/i18n";
+import { isVisitorOnNeutralPath } from "@/server/learner-page";
 
-type Params = ProgrammeParams extends Promise<infer P> ? Promise<P & { chapterId: string }> : never;
-
-export const dynamicParams = false;
-
-export function generateStaticParams() {
-  return getProgramme().chapters.map((chapter) => ({ chapterId: chapter.id }));
-}
+type Params = Promise<{ chapterId: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const { chapterId, locale } = await params;
-  const chapter = getChapter(chapterId);
-  return { title: chapter?.title[locale === "en" ? "en" : "fr"] };
+  const [chapter, { locale }] = await Promise.all([params.then((p) => getChapter(p.chapterId)), getTranslator()]);
+  return { title: chapter?.title[locale] };
 }
 
-/** Prerendered per language and path; the learner's progress bar and statuses from /api/viewer. */
+/** A chapter's modules on the learner's path, with their statuses and the chapter's progress bar. */
 export default async function ChapterPage({ params }: { params: Params }) {
   const chapter = getChapter((await params).chapterId);
   if (!chapter) notFound();
-  const { locale, t, pathKind, isNeutralPath } = await programmeParams(params);
+  const [{ locale, t }, user] = await Promise.all([getTranslator(), getSessionUser()]);
+  const learner = user ? await getLearnerPageState(user) : null;
+  const isNeutralPath = learner ? learner.isNeutralPath : await isVisitorOnNeutralPath();
   const items = getChapterPath(chapter, isNeutralPath);
   return (
     <div className="space-y-6">
-      <ViewerLoader query={{ page: "chapter", locale, id: chapter.id }} pathKind={pathKind} />
-      <Link href="/" className="text-sm font-medium text-brand-700 underline">
+      <Link href="/" prefetch={false} className="text-sm font-medium text-brand-700 underline">
         ← {t("chapter.back")}
       </Link>
       <header className="space-y-2">
@@ -41,13 +37,17 @@ export default async function ChapterPage({ params }: { params: Params }) {
         <p className="max-w-3xl text-lg text-neutral-700">{chapter.summary[locale]}</p>
         <ChapterMeta items={items} locale={locale} t={t} />
       </header>
-      <ViewerSlot name="chapter-steps" className="max-w-md" testId="chapter-progress" />
+      {learner && (
+        <div className="max-w-md" data-testid="chapter-progress">
+          <ChapterStepsBar chapter={chapter} completed={completedModuleIds(learner.states)} t={t} />
+        </div>
+      )}
       <PathSwitch isNeutralPath={isNeutralPath} label={t("path.label")} description={t("path.description")} stateText={isNeutralPath ? t("path.isOn") : t("path.isOff")} />
       <section aria-labelledby="modules-heading" className="space-y-3">
         <h2 id="modules-heading" className="text-xl font-semibold">
           {t("chapter.modules")}
         </h2>
-        <StaticHtml as="ol" className="mod-list" html={chapterModulesHtml(getProgramme(), chapter, locale, isNeutralPath)} />
+        <ChapterModuleList programme={getProgramme()} chapter={chapter} locale={locale} t={t} isNeutralPath={isNeutralPath} states={learner?.states} />
       </section>
     </div>
   );
