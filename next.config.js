@@ -9,8 +9,8 @@ const nextConfig = {
   // The test runner builds into its own folder so that it never replaces the build `npm start` serves.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
-  // The test runner's second build (the same code on the test content) skips the type check that
-  // its first build has just done (scripts/test.mjs).
+  // The test runner's build skips the type check that its own "Type check" step has just done
+  // (scripts/test.mjs).
   typescript: { ignoreBuildErrors: process.env.BUILD_SKIP_TYPE_CHECK === "1" },
   // forbidden() from next/navigation answers a page with a real 403.
   experimental: { authInterrupts: true },

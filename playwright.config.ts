@@ -8,11 +8,7 @@ const baseURL = `http://localhost:${port}`;
 const fixturePort = String(Number(port) + 1);
 export const FIXTURE_BASE_URL = `http://localhost:${fixturePort}`;
 const distDir = process.env.NEXT_DIST_DIR ?? ".next-test";
-/**
- * The fixture server's own build: the programme's pages are prerendered at build time from the
- * content, so the test content needs a build of its own (CONTENT_DIR set when building it too).
- */
-const fixtureDistDir = process.env.FIXTURE_DIST_DIR ?? `${distDir}-fixture`;
+/** The fixture server serves the same build: the content is read when the server starts (CONTENT_DIR). */
 export const FIXTURE_CONTENT_DIR = "tests/fixtures/content";
 const FIXTURE_SPECS = FIXTURE_SPEC_FILES.map((file) => `**/${file}`);
 
@@ -66,7 +62,7 @@ export default defineConfig({
       url: `${FIXTURE_BASE_URL}/api/health`,
       reuseExistingServer: false,
       timeout: 120_000,
-      env: { E2E_PORT: fixturePort, NEXT_DIST_DIR: fixtureDistDir, CONTENT_DIR: FIXTURE_CONTENT_DIR },
+      env: { E2E_PORT: fixturePort, NEXT_DIST_DIR: distDir, CONTENT_DIR: FIXTURE_CONTENT_DIR },
       stdout: "ignore",
       stderr: "pipe",
     },

@@ -1,24 +1,23 @@
 // npm run bench — requests/s of the signed-in learner's pages (home, a chapter, a module, Mon parcours)
 // at 20 concurrent connections (autocannon), each beside the bare route handler (GET /api/ping, 204)
-// measured in the same run against the same production server. These pages are prerendered (the
-// programme, the same for everyone) and the learner's part comes from one request to /api/viewer:
-// each is measured on its own, and a page view (one of each) is 1 / (1/HTML req/s + 1/viewer req/s),
-// the rate the server sustains when every view costs both; that is the figure compared with ping; the home page's HTML size (bytes,
-// before compression) and the module page's first-load JavaScript (the `<script src>` chunks its HTML
-// references, each gzip-compressed here with node:zlib, summed; not the noModule polyfills, which
-// current browsers do not load). For scale, GET /search (the shared layout, with its session lookup,
-// around a search form: about the least any signed-in page costs) is measured the same way.
-// Numbers, not pass/fail.
-// `--json` prints one last line: {"pages":{"sqlite":{"pingRps",…,"homeHtmlBytes","moduleFirstLoadJsGzipBytes"}}}.
+// measured in the same run against the same production server. Each page is rendered per request
+// with the learner's part in its HTML: a page view is one request. Also the pages' HTML sizes
+// (bytes, before compression, and as sent gzip) and each page's first-load JavaScript (the
+// `<script src>` chunks its HTML references, each gzip-compressed here with node:zlib, summed; not
+// the noModule polyfills, which current browsers do not load). For scale, GET /search (the shared
+// layout, with its session lookup, around a search form: about the least any signed-in page costs)
+// is measured the same way. Numbers, not pass/fail.
+// `--json` prints one last line: {"pages":{"sqlite":{"pingRps",…,"home","chapter","module","progress","htmlBytes","firstLoadJsGzipBytes"}}}.
 // Traffic goes to 127.0.0.1 only, for a bounded time. The build is rebuilt when a source is newer
 // than it (BENCH_PAGES_REBUILD=1: always).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { request as httpRequest } from "node:http";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { gzipSync } from "node:zlib";
+import { gunzipSync, gzipSync } from "node:zlib";
 import { isBuildCurrent } from "../scripts/lib/build-freshness.mjs";
 import { migrateDatabase } from "../scripts/lib/migrate.mjs";
 import { createPlaybackSession } from "@/server/playback-session";
@@ -96,6 +95,23 @@ async function firstLoadJsGzipBytes(html: string): Promise<number> {
   return sizes.reduce((sum, size) => sum + size, 0);
 }
 
+/** A page as a browser that accepts gzip gets it: its text, and the bytes sent. */
+async function httpGet(path: string, cookie: string): Promise<{ status: number; html: string; sentBytes: number }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(`${ORIGIN}${path}`, { headers: { cookie, "accept-encoding": "gzip" } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () => {
+        const body = Buffer.concat(chunks);
+        const html = response.headers["content-encoding"] === "gzip" ? gunzipSync(body).toString("utf8") : body.toString("utf8");
+        resolve({ status: response.statusCode ?? 0, html, sentBytes: body.length });
+      });
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
 let server: ChildProcess | null = null;
 try {
   if (process.env.BENCH_PAGES_REBUILD === "1" || !isBuildCurrent(distDir)) {
@@ -113,54 +129,36 @@ try {
   await watchALittle(cookie, userId);
 
   const pages = { home: "/", chapter: `/chapters/${CHAPTER_ID}`, module: `/modules/${MODULE_ID}`, progress: "/progress" } as const;
-  const viewerPaths = {
-    home: "/api/viewer?page=home&locale=fr",
-    chapter: `/api/viewer?page=chapter&locale=fr&id=${CHAPTER_ID}`,
-    module: `/api/viewer?page=module&locale=fr&id=${MODULE_ID}`,
-    progress: "/api/viewer?page=progress&locale=fr",
-  } as const;
-  for (const path of Object.values(viewerPaths)) {
-    const response = await fetch(`${ORIGIN}${path}`, { headers: { cookie } });
-    if (response.status !== 200 || !((await response.json()) as { viewer: unknown }).viewer) throw new Error(`${path} did not answer the signed-in merchant's part`);
-  }
   const htmlBytes: Record<string, number> = {};
-  let moduleHtml = "";
-  for (const [name, path] of Object.entries(pages)) {
-    const response = await fetch(`${ORIGIN}${path}`, { headers: { cookie }, redirect: "manual" });
-    const html = await response.text();
+  const htmlGzipBytes: Record<string, number> = {};
+  const firstLoadJs: Record<string, number> = {};
+  for (const [name, path] of Object.entries({ ...pages, search: "/search", account: "/account" })) {
+    const response = await httpGet(path, cookie);
     if (response.status !== 200) throw new Error(`${path} answered ${response.status} to the signed-in merchant`);
+    const html = response.html;
+    if (!html.includes("Boutique du banc")) throw new Error(`${path} does not show the signed-in merchant's part`);
     htmlBytes[name] = Buffer.byteLength(html);
-    if (name === "module") moduleHtml = html;
+    htmlGzipBytes[name] = response.sentBytes;
+    firstLoadJs[name] = await firstLoadJsGzipBytes(html);
   }
-  const moduleFirstLoadJsGzipBytes = await firstLoadJsGzipBytes(moduleHtml);
 
   console.log(`… ${DURATION_S} s each (after ${WARMUP_S} s warm-up) of GET /api/ping, GET /search, then each page, ${CONNECTIONS} connections, signed in as a merchant`);
   const ping = await measure("/api/ping", null);
   const floor = await measure("/search", cookie);
   const results: Record<string, AutocannonResult> = {};
-  const viewerResults: Record<string, AutocannonResult> = {};
-  for (const [name, path] of Object.entries(pages)) {
-    results[name] = await measure(path, cookie);
-    viewerResults[name] = await measure(viewerPaths[name as keyof typeof pages], cookie);
-  }
-  /** Page views per second when each costs its HTML and its /api/viewer request. */
-  const viewRps = (name: string) => 1 / (1 / results[name]!.requests.average + 1 / viewerResults[name]!.requests.average);
+  for (const [name, path] of Object.entries(pages)) results[name] = await measure(path, cookie);
 
   const ratio = (r: AutocannonResult) => r.requests.average / ping.requests.average;
   const line = (label: string, r: AutocannonResult, bytes: string) =>
     `${label.padEnd(48)} ${r.requests.average.toFixed(0).padStart(7)} ${ratio(r).toFixed(2).padStart(6)} ${String(r.latency.p50).padStart(7)} ${String(r.latency.p99).padStart(7)} ${String(r.non2xx + r.errors + r.timeouts).padStart(7)} ${bytes.padStart(10)}`;
-  const viewLine = (name: string) => `${`  = a page view (HTML + viewer)`.padEnd(48)} ${viewRps(name).toFixed(0).padStart(7)} ${(viewRps(name) / ping.requests.average).toFixed(2).padStart(6)}`;
   const out = console.log;
   out(`\nnode ${process.version}, ${CONNECTIONS} connections (autocannon), SQLite (WAL), scripts/server.mjs, one machine (client and server share its cores)`);
-  out(`${"page".padEnd(48)} ${"req/s".padStart(7)} ${"×ping".padStart(6)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"errors".padStart(7)} ${"HTML B".padStart(10)}`);
+  out(`${"page (one request a page view)".padEnd(48)} ${"req/s".padStart(7)} ${"×ping".padStart(6)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"errors".padStart(7)} ${"HTML B".padStart(10)}`);
   out(line("GET /api/ping (bare, 204)", ping, "-"));
-  out(line("GET /search (layout + a form, for scale)", floor, "-"));
-  for (const [name, path] of Object.entries(pages)) {
-    out(line(`GET ${path} (prerendered HTML)`, results[name]!, String(htmlBytes[name])));
-    out(line(`  + GET /api/viewer (${name})`, viewerResults[name]!, "-"));
-    out(viewLine(name));
-  }
-  out(`module page first-load JavaScript: ${moduleFirstLoadJsGzipBytes} B gzip (${(moduleFirstLoadJsGzipBytes / 1000).toFixed(1)} kB)`);
+  out(line("GET /search (layout + a form, for scale)", floor, String(htmlBytes.search)));
+  for (const [name, path] of Object.entries(pages)) out(line(`GET ${path}`, results[name]!, String(htmlBytes[name])));
+  out(`\n${"page".padEnd(20)} ${"HTML B".padStart(8)} ${"sent gzip B".padStart(12)} ${"first-load JS gzip kB".padStart(22)}`);
+  for (const name of Object.keys(htmlBytes)) out(`${name.padEnd(20)} ${String(htmlBytes[name]).padStart(8)} ${String(htmlGzipBytes[name]).padStart(12)} ${(firstLoadJs[name]! / 1000).toFixed(1).padStart(22)}`);
   if (isJson) {
     const rps = (r: AutocannonResult) => Math.round(r.requests.average);
     console.log(
@@ -169,15 +167,12 @@ try {
           sqlite: {
             pingRps: rps(ping),
             searchRps: rps(floor),
-            // Page views (HTML + /api/viewer), then each request on its own.
-            home: Math.round(viewRps("home")),
-            chapter: Math.round(viewRps("chapter")),
-            module: Math.round(viewRps("module")),
-            progress: Math.round(viewRps("progress")),
-            html: Object.fromEntries(Object.keys(pages).map((name) => [name, rps(results[name]!)])),
-            viewer: Object.fromEntries(Object.keys(pages).map((name) => [name, rps(viewerResults[name]!)])),
-            homeHtmlBytes: htmlBytes.home,
-            moduleFirstLoadJsGzipBytes,
+            // Page views a second (one request each).
+            ...Object.fromEntries(Object.keys(pages).map((name) => [name, rps(results[name]!)])),
+            ratio: Object.fromEntries(Object.keys(pages).map((name) => [name, Number(ratio(results[name]!).toFixed(2))])),
+            htmlBytes,
+            htmlGzipBytes,
+            firstLoadJsGzipBytes: firstLoadJs,
           },
         },
       }),

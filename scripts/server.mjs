@@ -1,6 +1,7 @@
-// The platform's production server: `next start`, plus the routes it answers itself before
-// Next.js's router (server/direct-routes.ts, handed over by instrumentation.ts when Next.js starts:
-// the player's heartbeat, the learner's part of the programme pages and their prerendered HTML).
+// The platform's production server: `next start` (Next.js's own request handler, as in its
+// « custom server » guide), plus the one route it answers itself before Next.js's router
+// (server/direct-routes.ts, handed over by instrumentation.ts when Next.js starts: the player's
+// heartbeat, POST /api/progress).
 // Usage: node scripts/server.mjs [-p PORT] [-H HOSTNAME]: the port is PORT in the environment
 // otherwise (3000); all interfaces without -H. Serves the build in NEXT_DIST_DIR
 // (.next), which must exist (npm start builds it). SIGTERM and SIGINT stop it.

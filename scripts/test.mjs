@@ -116,12 +116,9 @@ if (cluster) {
 }
 
 const distDir = ".next-test";
-// The programme's pages are prerendered from the content at build time: the fixture server of the
-// end-to-end tests (a short test content) has its own build (playwright.config.ts).
-if (
-  step("Production build (for end-to-end tests)", bin("next"), ["build"], { NEXT_DIST_DIR: distDir }) &&
-  step("Production build on the test content (for end-to-end tests)", bin("next"), ["build"], { NEXT_DIST_DIR: `${distDir}-fixture`, CONTENT_DIR: "tests/fixtures/content", BUILD_SKIP_TYPE_CHECK: "1" })
-) {
+// One build for both end-to-end servers: the content is read when a server starts (the fixture
+// server is given the short test content with CONTENT_DIR, playwright.config.ts).
+if (step("Production build (for end-to-end tests)", bin("next"), ["build"], { NEXT_DIST_DIR: distDir, BUILD_SKIP_TYPE_CHECK: "1" })) {
   const file = join(reportDir, "e2e.json");
   step("End-to-end tests (Chromium)", bin("playwright"), ["test"], { NEXT_DIST_DIR: distDir, PLAYWRIGHT_JSON_OUTPUT_NAME: file });
   addPlaywrightCounts(file);

@@ -355,7 +355,7 @@ export function ModulePlayer(props: ModulePlayerProps) {
                 aria-current={i === currentCueIndex ? "true" : undefined}
                 className={`flex w-full gap-3 rounded px-2 py-1 text-left hover:bg-brand-50 ${i === currentCueIndex ? "bg-brand-100 font-medium" : ""}`}
               >
-                <time className="w-12 shrink-0 pt-0.5 text-right text-xs tabular-nums text-neutral-500">{formatClock(cue.startS)}</time>
+                <time className="w-12 shrink-0 pt-0.5 text-right text-xs tabular-nums text-neutral-600">{formatClock(cue.startS)}</time>
                 <span>{cue.text}</span>
               </button>
             </li>

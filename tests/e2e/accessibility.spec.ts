@@ -31,6 +31,19 @@ test("signed-in screens have no automatically detectable accessibility violation
   await context.close();
 });
 
+test("a module with a saved position (the highlighted transcript cue) has no automatically detectable accessibility violation", async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signInAs(page, demoAccount("merchant"));
+  await page.goto("/");
+  await page.getByRole("link", { name: /^Reprendre/ }).click();
+  await expect(page.getByText(/^Reprise là où vous vous étiez arrêté·e/)).toBeVisible();
+  await expect(page.locator("[aria-current=true]").first()).toBeVisible();
+  const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
+  await context.close();
+});
+
 /** Each role's own screens, on the demo data (a living cohort: overdue work, progress, notifications). */
 const SCREENS_BY_ROLE: [role: "merchant" | "trainer" | "admin", paths: string[]][] = [
   ["trainer", ["/cohorts", "/cohorts/cohorte-demo", "/cohorts/cohorte-demo?status=overdue&sort=name", "/cohorts/cohorte-demo/assignments", "/cohorts/cohorte-demo/members", "/cohorts/cohorte-demo/invitation", "/account", "/notifications"]],
