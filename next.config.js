@@ -9,6 +9,8 @@ const nextConfig = {
   // The test runner builds into its own folder so that it never replaces the build `npm start` serves.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
+  // scripts/server.mjs compresses every answer itself (Next.js's compression skips those under 1 kB).
+  compress: false,
   // The test runner's build skips the type check that its own "Type check" step has just done
   // (scripts/test.mjs).
   typescript: { ignoreBuildErrors: process.env.BUILD_SKIP_TYPE_CHECK === "1" },

@@ -14,7 +14,7 @@
  */
 export type Interval = readonly [startS: number, endS: number];
 
-/** A learner's progress in one module, as the browser gets it (POST /api/progress, GET /api/viewer). */
+/** A learner's progress in one module, as the browser gets it (POST /api/progress, and the module page as rendered). */
 export type ServerProgress = {
   moduleId: string;
   watchedS: number;

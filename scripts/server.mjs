@@ -7,6 +7,7 @@
 // (.next), which must exist (npm start builds it). SIGTERM and SIGINT stop it.
 import { createServer } from "node:http";
 import { parseArgs } from "node:util";
+import compression from "compression";
 import next from "next";
 import { root } from "./lib/runtime-env.mjs";
 
@@ -36,9 +37,15 @@ async function directRoutes() {
 }
 const direct = await directRoutes();
 
+/**
+ * Every answer from Next.js compressed for a browser that accepts it (gzip or deflate), whatever its
+ * size: Next.js's own compression (next.config.js `compress`, off) leaves answers under 1 kB as
+ * they are, small script chunks among them. The heartbeat's short JSON answers are not compressed.
+ */
+const compress = compression({ threshold: 0 });
 const server = createServer((request, response) => {
   if (direct?.handle(request, response)) return;
-  handle(request, response);
+  compress(request, response, () => handle(request, response));
 });
 // As next start: idle keep-alive connections are closed after 5 s.
 server.keepAliveTimeout = 5000;

@@ -7,8 +7,8 @@ import { instantColumn, instantOf, readRows } from "../db";
 /**
  * What the learner's pages (home, chapter, module, Mon parcours) read per request, and only that:
  * the learner's path setting with their progress in one read, without the watched intervals (the
- * largest column, which these pages never show). The programme itself is static and rendered once
- * per process (components/programme/programme-markup.tsx); the writes are in progress.ts.
+ * largest column, which these pages never show). The programme itself is read once per process
+ * (server/content); the writes are in progress.ts.
  */
 export type LearnerPageState = {
   isNeutralPath: boolean;

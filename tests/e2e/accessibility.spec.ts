@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-import { demoAccount, signInAs } from "./support";
+import { demoAccount, demoMerchantUnderWay, signInAs } from "./support";
 
 /** WCAG 2.1 A and AA, and axe's best practices (such as landmarks with distinct names). */
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
@@ -34,7 +34,7 @@ test("signed-in screens have no automatically detectable accessibility violation
 test("a module with a saved position (the highlighted transcript cue) has no automatically detectable accessibility violation", async ({ browser }) => {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await signInAs(page, demoAccount("merchant"));
+  await signInAs(page, demoMerchantUnderWay());
   await page.goto("/");
   await page.getByRole("link", { name: /^Reprendre/ }).click();
   await expect(page.getByText(/^Reprise là où vous vous étiez arrêté·e/)).toBeVisible();

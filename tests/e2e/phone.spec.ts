@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { apiClientAs, demoAccount, signInAs } from "./support";
+import { apiClientAs, demoAccount, demoMerchantUnderWay, signInAs } from "./support";
 
 /**
  * The learner's phone (issue 20): pages arrive whole. Nothing moves once painted (cumulative
@@ -36,7 +36,7 @@ async function layoutShiftOf(page: Page, path: string): Promise<number> {
   return page.evaluate(() => window.__layoutShift);
 }
 
-/** The module the learner would resume: the page with a saved position. */
+/** The module the learner would resume: the page with their saved position. */
 async function resumeModulePath(page: Page): Promise<string> {
   await page.goto("/");
   const href = await page.getByRole("link", { name: /^Reprendre/ }).getAttribute("href");
@@ -48,13 +48,13 @@ async function newPageAs(browser: Browser, role: "visitor" | "merchant" | "train
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   await page.addInitScript(observeLayoutShift);
-  if (role !== "visitor") await signInAs(page, demoAccount(role));
+  if (role !== "visitor") await signInAs(page, role === "merchant" ? demoMerchantUnderWay() : demoAccount(role));
   return { context, page };
 }
 
 const FIRST_PAGES: Record<"visitor" | "merchant" | "trainer" | "admin", (page: Page) => Promise<string[]>> = {
   visitor: async () => ["/", "/chapters/place-de-marche", "/modules/marche-vendre-sur-amazon", "/sign-in"],
-  // A merchant with progress, a group and an overdue assignment (the demo data).
+  // A merchant with progress (a saved position), a group and an overdue assignment (the demo data).
   merchant: async (page) => ["/", "/chapters/transition-numerique", await resumeModulePath(page), "/progress", "/account", "/notifications"],
   trainer: async () => ["/", "/cohorts", "/cohorts/cohorte-demo", "/cohorts/cohorte-demo/members", "/account"],
   admin: async () => ["/", "/admin/stats", "/admin/stats/funnel", "/admin/users", "/account"],
@@ -75,19 +75,21 @@ for (const viewport of VIEWPORTS) {
   }
 }
 
-test("without JavaScript, the programme pages show the learner's progress, resume line and « À faire »; the player says it needs JavaScript", async ({ browser, baseURL }) => {
-  const client = await apiClientAs("merchant", baseURL!);
-  const context = await browser.newContext({ javaScriptEnabled: false });
-  await context.addCookies((await client.storageState()).cookies);
-  await client.dispose();
+test("without JavaScript, the programme pages show the learner's progress, resume line and « À faire »; the player says it needs JavaScript", async ({ browser }) => {
+  const merchant = demoMerchantUnderWay();
+  // Signed in with JavaScript (the sign-in form needs it), then the same session without.
+  const signedIn = await browser.newContext();
+  await signInAs(await signedIn.newPage(), merchant);
+  const context = await browser.newContext({ javaScriptEnabled: false, storageState: await signedIn.storageState() });
+  await signedIn.close();
   const page = await context.newPage();
 
   await page.goto("/");
-  await expect(page.getByText(`Bonjour ${demoAccount("merchant").name} !`)).toBeVisible();
+  await expect(page.getByText(`Bonjour ${merchant.name} !`)).toBeVisible();
   await expect(page.getByRole("link", { name: /^Reprendre/ })).toBeVisible();
   await expect(page.getByTestId("home-todo").getByRole("heading", { name: "À faire" })).toBeVisible();
   await expect(page.getByTestId("home-todo")).toContainText("En retard");
-  await expect(page.locator(".mod-list .status[data-status=completed]").first()).toBeVisible();
+  await expect(page.locator(".mod-list .status[data-status=in-progress]").first()).toBeVisible();
   await expect(page.locator(".chapters [role=progressbar]").first()).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Mon parcours" })).toBeVisible();
 
@@ -108,11 +110,13 @@ test("without JavaScript, the programme pages show the learner's progress, resum
   await expect(page.getByTestId("player")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Transcription" })).toBeVisible();
   await expect(page.getByTestId("module-progress")).toContainText("Votre progression");
+  await expect(page.getByText(/^Reprise là où vous vous étiez arrêté·e/)).toBeVisible();
   await context.close();
 });
 
 test("every page and every script is sent compressed to a browser that accepts it", async ({ baseURL }) => {
   const merchant = await apiClientAs("merchant", baseURL!);
+  const uncompressed: string[] = [];
   for (const path of ["/", "/chapters/place-de-marche", "/modules/marche-vendre-sur-amazon", "/progress", "/account", "/search?q=marque"]) {
     const response = await merchant.get(path, { headers: { "accept-encoding": "gzip, deflate, br" } });
     expect(response.status(), path).toBe(200);
@@ -121,10 +125,12 @@ test("every page and every script is sent compressed to a browser that accepts i
     const scripts = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!);
     expect(scripts.length, path).toBeGreaterThan(0);
     for (const src of scripts) {
-      const script = await merchant.get(src, { headers: { "accept-encoding": "gzip, deflate, br" } });
-      expect(script.headers()["content-encoding"], src).toMatch(/^(gzip|br|deflate)$/);
+      const script = await merchant.get(src.replaceAll("&amp;", "&"), { headers: { "accept-encoding": "gzip, deflate, br" } });
+      const encoding = script.headers()["content-encoding"] ?? "";
+      if (script.status() !== 200 || !/^(gzip|br|deflate)$/.test(encoding)) uncompressed.push(`${path}: ${src} ${script.status()} ${encoding}`);
     }
   }
+  expect(uncompressed).toEqual([]);
   await merchant.dispose();
 });
 

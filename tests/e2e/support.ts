@@ -9,6 +9,15 @@ export function demoAccount(role: "merchant" | "trainer" | "admin") {
   return { email: account.email, password: DEMO_PASSWORDS[role], name: account.name };
 }
 
+/**
+ * The demo merchant under way (server/data/demo.ts): one module opened and a third watched (a saved
+ * position), in the demo group, its first assignment overdue.
+ */
+export function demoMerchantUnderWay() {
+  const account = DEMO_ACCOUNTS.find((a) => a.email === "ceramique@demo.test")!;
+  return { email: account.email, password: DEMO_PASSWORDS.merchant, name: account.name };
+}
+
 /** An HTTP client signed in as `visitor` through next-auth's own endpoints (no browser). */
 export async function apiClientAs(visitor: Visitor, baseURL: string): Promise<APIRequestContext> {
   const client = await playwrightRequest.newContext({ baseURL });
