@@ -160,3 +160,14 @@ test("a learner's programme pages run under their policy: no CSP error, the play
   await expect(page.getByTestId("overall-progress")).toContainText("étapes terminées sur");
   expect(cspErrors).toEqual([]);
 });
+
+test("the heartbeat is answered before Next.js's router (instrumentation.ts handed the route over to scripts/server.mjs)", async ({ request }) => {
+  // Next.js adds its router's Vary header to every answer it gives; the direct route does not.
+  const heartbeat = await request.post("/api/progress", { data: {} });
+  expect(heartbeat.status()).toBe(401);
+  expect(heartbeat.headers()["vary"]).toBeUndefined();
+  expect(heartbeat.headers()["x-frame-options"]).toBe("DENY");
+  const throughNext = await request.post("/api/quiz-attempts", { data: {} });
+  expect(throughNext.status()).toBe(401);
+  expect(throughNext.headers()["vary"]).toContain("rsc");
+});
