@@ -1,5 +1,6 @@
 // Seeds the demo accounts and a synthetic demo population into an EMPTY database only: running it
-// again never touches real data.
+// again never touches real data. Only where demo data is allowed (scripts/lib/first-start.mjs: the
+// public URL on this machine, or SEED_DEMO=true); `--count-only` seeds nothing and counts accounts.
 // Run with `node --conditions=react-server --import tsx scripts/seed.mts` (server/ modules are
 // server-only). Prints what it did as one JSON line for scripts/start.mjs.
 import { isRole } from "@/lib/roles";
@@ -8,10 +9,17 @@ import { seedPopulation } from "@/server/data/population";
 import { rebuildStatCounters } from "@/server/data/stat-counters";
 import { countUsers, createUserWithRole } from "@/server/data/users";
 import { DEMO_ACCOUNTS, DEMO_PASSWORDS } from "./demo-accounts.mjs";
+import { demoDataDecision } from "./lib/first-start.mjs";
 
 const existing = await countUsers();
-if (existing > 0) {
-  console.log(JSON.stringify({ seeded: false, existingUsers: existing }));
+const isCountOnly = process.argv.includes("--count-only");
+const decision = demoDataDecision({ publicUrl: process.env.NEXTAUTH_URL ?? "http://localhost:3000", seedDemo: process.env.SEED_DEMO });
+if (!isCountOnly && !decision.isAllowed) {
+  console.error(`No demo accounts: ${decision.reason}.`);
+  process.exit(2);
+}
+if (existing > 0 || isCountOnly) {
+  console.log(JSON.stringify({ seeded: false, userCount: existing }));
 } else {
   const users = [];
   for (const account of DEMO_ACCOUNTS) {
@@ -28,6 +36,6 @@ if (existing > 0) {
   const population = await seedPopulation({ learners: 400, seed: 2026, now: new Date(), counters: "none" });
   await rebuildStatCounters();
   const { tally: _tally, seconds, ...counts } = population;
-  console.log(JSON.stringify({ seeded: true, users: DEMO_ACCOUNTS.length, cohorts: 2, population: { ...counts, seconds: Number(seconds.toFixed(2)) } }));
+  console.log(JSON.stringify({ seeded: true, userCount: await countUsers(), users: DEMO_ACCOUNTS.length, cohorts: 2, population: { ...counts, seconds: Number(seconds.toFixed(2)) } }));
 }
 process.exit(0);

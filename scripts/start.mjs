@@ -1,10 +1,11 @@
-// npm start: migrate the database, seed demo accounts into an empty one, build when the sources
-// changed, then serve on http://localhost:$PORT (3000). `--dev` runs the development server instead.
+// npm start: migrate the database, seed demo accounts into an empty one where that is safe (the
+// public URL on this machine, or SEED_DEMO=true: scripts/lib/first-start.mjs), build when the
+// sources changed, then serve on port $PORT (3000). `--dev` runs the development server instead.
 import { spawn, spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { DEMO_ACCOUNTS, DEMO_PASSWORDS } from "./demo-accounts.mjs";
 import { isBuildCurrent } from "./lib/build-freshness.mjs";
-import { migrateDatabase } from "./lib/migrate.mjs";
+import { prepareDatabase } from "./lib/first-start.mjs";
 import { baseEnv, ensureAuthSecret, root } from "./lib/runtime-env.mjs";
 
 const isDev = process.argv.includes("--dev");
@@ -16,27 +17,14 @@ const env = baseEnv({
 });
 const nextBin = join(root, "node_modules", "next", "dist", "bin", "next");
 
-
-
-function run(command, args, label) {
-  const result = spawnSync(command, args, { cwd: root, env, stdio: ["ignore", "pipe", "inherit"], encoding: "utf8" });
-  if (result.status !== 0) {
-    process.stdout.write(result.stdout ?? "");
-    console.error(`\n✗ ${label} failed (exit ${result.status}).`);
-    process.exit(result.status ?? 1);
-  }
-  return result.stdout;
-}
-
-const applied = await migrateDatabase(env.DATABASE_URL);
+const { applied, decision, seeded, userCount } = await prepareDatabase(env).catch((error) => {
+  console.error(`\n✗ ${error.message}`);
+  process.exit(1);
+});
 console.log(applied.length ? `✓ Migrations applied: ${applied.join(", ")}` : "✓ Database up to date");
-
-let seeded = false;
-if (process.env.SEED_DEMO !== "false") {
-  const out = run(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/seed.mts"], "Seeding");
-  seeded = JSON.parse(out.trim().split("\n").pop() ?? "{}").seeded === true;
-  console.log(seeded ? "✓ Demo accounts created" : "✓ Existing accounts kept (no demo seeding)");
-}
+if (seeded) console.log("✓ Demo accounts created");
+else if (userCount > 0) console.log("✓ Existing accounts kept (no demo seeding)");
+else console.log(`✓ No demo accounts (${decision.reason})`);
 
 if (!isDev && !isBuildCurrent(".next")) {
   console.log("… Building the platform (next build)");
@@ -49,21 +37,26 @@ const server = spawn(process.execPath, isDev ? [nextBin, "dev", "-p", port] : [j
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));
 
-const origin = `http://localhost:${port}`;
+const local = `http://localhost:${port}`;
 for (let attempt = 0; attempt < 120; attempt++) {
   try {
-    const response = await fetch(`${origin}/api/health`);
+    const response = await fetch(`${local}/api/health`);
     if (response.ok) break;
   } catch {
     // not listening yet
   }
   await new Promise((resolve) => setTimeout(resolve, 500));
 }
-console.log(`\nAccélérateur libre est prêt : ${origin}`);
-if (process.env.SEED_DEMO !== "false") {
+// The address people use (NEXTAUTH_URL), and where this process listens when that is not it.
+const origin = env.NEXTAUTH_URL.replace(/\/$/, "");
+console.log(`\nAccélérateur libre est prêt : ${origin}${origin === local ? "" : ` (ce serveur écoute sur le port ${port})`}`);
+if (seeded || (userCount > 0 && decision.isAllowed)) {
   console.log(seeded ? "Comptes de démonstration :" : "Comptes de démonstration (s'ils n'ont pas été modifiés) :");
   for (const account of DEMO_ACCOUNTS) {
     console.log(`  ${account.role.padEnd(8)}  ${account.email.padEnd(30)}  ${DEMO_PASSWORDS[account.role]}`);
   }
   console.log(`Groupe de démonstration : ${origin}/cohorts/cohorte-demo (Karim), code d'invitation MARCHE26`);
+} else if (userCount === 0) {
+  console.log("Aucun compte pour l'instant. Créez le premier administrateur :");
+  console.log('  npm run admin:create -- --email vous@exemple.fr --name "Votre nom"');
 }
