@@ -1,5 +1,5 @@
 // Over HTTP, as a browser would: a merchant account created with POST /api/users, then signed in
-// through next-auth's credentials callback. For the crash test and the benchmarks, which talk to a
+// through next-auth's credentials callback (or an existing account signed in). For the crash test and the benchmarks, which talk to a
 // started `next start`. No database access: only what any client could do.
 
 export type HttpLearner = { cookie: string; userId: string };
@@ -26,6 +26,11 @@ export async function signUpAndSignInOverHttp(
   }
   if (created.status !== 201) throw new Error(`sign-up of ${email} answered ${created.status}: ${await created.text()}`);
   const userId = ((await created.json()) as { user: { id: string } }).user.id;
+  return { cookie: await signInOverHttp(origin, { email, password }), userId };
+}
+
+/** An existing account signed in through next-auth's credentials callback: its session cookie (`name=value`). */
+export async function signInOverHttp(origin: string, { email, password }: { email: string; password: string }): Promise<string> {
   const csrf = await fetch(`${origin}/api/auth/csrf`);
   const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
@@ -37,5 +42,5 @@ export async function signUpAndSignInOverHttp(
   });
   const session = signIn.headers.getSetCookie().find((c) => c.startsWith("next-auth.session-token="));
   if (!session) throw new Error(`sign-in failed for ${email}`);
-  return { cookie: session.split(";")[0]!, userId };
+  return session.split(";")[0]!;
 }

@@ -1,0 +1,148 @@
+// npm run bench:phone — the platform as a mid-range phone sees it: Lighthouse (npm `lighthouse`,
+// its mobile defaults: simulated slow 4G and 4× CPU slowdown) on the pages each user reaches first,
+// signed in as they would be, on the demo data:
+//   the merchant under way (a saved position, a group, an overdue assignment): home, a chapter, the
+//   module with their saved position, Mon parcours, Mon compte; the trainer: the cohort dashboard;
+//   the admin: /admin/stats.
+// Each page BENCH_PHONE_RUNS times (3), the median printed: performance score, total blocking time,
+// cumulative layout shift, accessibility and best-practices scores, and the JavaScript the page
+// loads (transfer size). Numbers, not pass/fail. Kept apart from `npm run bench` (a few minutes).
+// `--json` prints one last line: {"lighthouse":{"<page>":{"performance","tbtMs","cls","accessibility","bestPractices","scriptKb"}}}.
+// Needs Debian's chromium (`apt-get install -y chromium`; CHROME_PATH for another). Traffic goes
+// to 127.0.0.1 only. The build is rebuilt when a source is newer than it.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
+import { isBuildCurrent } from "../scripts/lib/build-freshness.mjs";
+import { migrateDatabase } from "../scripts/lib/migrate.mjs";
+import { DEMO_ACCOUNTS, DEMO_PASSWORDS } from "../scripts/demo-accounts.mjs";
+import { signInOverHttp } from "../tests/support/http-sign-in";
+
+const RUNS = Number(process.env.BENCH_PHONE_RUNS ?? 3);
+const PORT = Number(process.env.BENCH_PORT ?? 3293);
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+const CHROME_PATH = process.env.CHROME_PATH ?? "/usr/bin/chromium";
+const isJson = process.argv.includes("--json");
+const root = join(import.meta.dirname, "..");
+const distDir = process.env.BENCH_PHONE_DIST_DIR ?? ".next-bench-phone";
+const dir = mkdtempSync(join(tmpdir(), "accelerateur-bench-phone-"));
+const env = {
+  ...process.env,
+  NODE_ENV: "production" as const,
+  NEXT_TELEMETRY_DISABLED: "1",
+  NEXT_DIST_DIR: distDir,
+  DATABASE_URL: `file:${join(dir, "bench.db")}`,
+  AUTH_SECRET: "bench-secret-bench-secret-bench-secret-01",
+  NEXTAUTH_URL: ORIGIN,
+  SCHEDULER_INTERVAL_S: "0",
+};
+Object.assign(process.env, env);
+
+function account(email: string) {
+  const found = DEMO_ACCOUNTS.find((a) => a.email === email)!;
+  return { email, password: DEMO_PASSWORDS[found.role as keyof typeof DEMO_PASSWORDS] };
+}
+
+async function waitForServer() {
+  for (let i = 0; i < 240; i++) {
+    try {
+      if ((await fetch(`${ORIGIN}/api/ping`)).status === 204) return;
+    } catch {
+      // not yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error("server did not start");
+}
+
+type Figures = { performance: number; tbtMs: number; cls: number; accessibility: number; bestPractices: number; scriptKb: number };
+
+async function audit(url: string, cookie: string): Promise<Figures> {
+  const chrome = await chromeLauncher.launch({
+    chromePath: CHROME_PATH,
+    chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  try {
+    const result = await lighthouse(url, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility", "best-practices"], extraHeaders: { Cookie: cookie } });
+    const lhr = result!.lhr;
+    const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
+    const numeric = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
+    const scripts = (lhr.audits["resource-summary"]?.details as { items?: { resourceType: string; transferSize: number }[] } | undefined)?.items?.find((i) => i.resourceType === "script");
+    return {
+      performance: score("performance"),
+      tbtMs: Math.round(numeric("total-blocking-time")),
+      cls: Number(numeric("cumulative-layout-shift").toFixed(3)),
+      accessibility: score("accessibility"),
+      bestPractices: score("best-practices"),
+      scriptKb: Number(((scripts?.transferSize ?? 0) / 1000).toFixed(1)),
+    };
+  } finally {
+    chrome.kill();
+  }
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+let server: ChildProcess | null = null;
+try {
+  if (!existsSync(CHROME_PATH)) throw new Error(`no Chromium at ${CHROME_PATH}: apt-get install -y chromium (or set CHROME_PATH)`);
+  if (process.env.BENCH_PHONE_REBUILD === "1" || !isBuildCurrent(distDir)) {
+    console.log(`… building into ${distDir}`);
+    // next build adds its dist dir to tsconfig.json's include list: put the file back as it was.
+    const tsconfig = readFileSync(join(root, "tsconfig.json"), "utf8");
+    const build = spawnSync(process.execPath, [join(root, "node_modules/next/dist/bin/next"), "build"], { cwd: root, env, stdio: "inherit" });
+    if (readFileSync(join(root, "tsconfig.json"), "utf8") !== tsconfig) writeFileSync(join(root, "tsconfig.json"), tsconfig);
+    if (build.status !== 0) throw new Error("build failed");
+  }
+  await migrateDatabase(env.DATABASE_URL);
+  const seed = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/seed.mts"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
+  if (seed.status !== 0) throw new Error("seeding the demo data failed");
+  server = spawn(process.execPath, [join(root, "scripts/server.mjs"), "-p", String(PORT), "-H", "127.0.0.1"], { cwd: root, env, stdio: "ignore" });
+  await waitForServer();
+
+  const merchant = await signInOverHttp(ORIGIN, account("ceramique@demo.test"));
+  const trainer = await signInOverHttp(ORIGIN, account("karim.formateur@demo.test"));
+  const admin = await signInOverHttp(ORIGIN, account("admin@demo.test"));
+  const home = await (await fetch(`${ORIGIN}/`, { headers: { cookie: merchant } })).text();
+  const resume = /href="(\/modules\/[^"]+)"[^>]*>Reprendre/.exec(home)?.[1];
+  if (!resume) throw new Error("the merchant under way has no module to resume");
+  const pages: [name: string, path: string, cookie: string][] = [
+    ["home", "/", merchant],
+    ["chapter", "/chapters/transition-numerique", merchant],
+    ["module", resume, merchant],
+    ["progress", "/progress", merchant],
+    ["account", "/account", merchant],
+    ["cohort", "/cohorts/cohorte-demo", trainer],
+    ["stats", "/admin/stats", admin],
+  ];
+
+  console.log(`… Lighthouse ${RUNS}× on each of ${pages.length} pages (mobile defaults), with ${CHROME_PATH}`);
+  const figures: Record<string, Figures> = {};
+  for (const [name, path, cookie] of pages) {
+    const runs: Figures[] = [];
+    for (let i = 0; i < RUNS; i++) runs.push(await audit(`${ORIGIN}${path}`, cookie));
+    const pick = (key: keyof Figures) => median(runs.map((r) => r[key]));
+    figures[name] = { performance: pick("performance"), tbtMs: pick("tbtMs"), cls: pick("cls"), accessibility: pick("accessibility"), bestPractices: pick("bestPractices"), scriptKb: pick("scriptKb") };
+    console.log(`  ${name}: performance ${runs.map((r) => r.performance).join(", ")}; TBT ${runs.map((r) => r.tbtMs).join(", ")} ms`);
+  }
+
+  const out = console.log;
+  out(`\nnode ${process.version}, Lighthouse mobile defaults (simulated slow 4G, 4× CPU slowdown), median of ${RUNS} runs, on these machines`);
+  out(`${"page".padEnd(34)} ${"perf".padStart(5)} ${"TBT ms".padStart(7)} ${"CLS".padStart(6)} ${"a11y".padStart(5)} ${"b.p.".padStart(5)} ${"JS kB".padStart(6)}`);
+  for (const [name, path] of pages) {
+    const f = figures[name]!;
+    out(`${`${name} (${path})`.slice(0, 34).padEnd(34)} ${String(f.performance).padStart(5)} ${String(f.tbtMs).padStart(7)} ${f.cls.toFixed(3).padStart(6)} ${String(f.accessibility).padStart(5)} ${String(f.bestPractices).padStart(5)} ${f.scriptKb.toFixed(1).padStart(6)}`);
+  }
+  if (isJson) console.log(JSON.stringify({ lighthouse: figures }));
+} finally {
+  server?.kill("SIGTERM");
+  rmSync(dir, { recursive: true, force: true });
+}
+process.exit(0);
