@@ -1,6 +1,11 @@
-import type { z } from "zod";
+import { config, type z } from "zod";
 import type { Translate } from "@/lib/i18n";
 import { fieldErrorsOf } from "@/lib/validation";
+
+// In the browser, the forms check their input with the route handlers' schemas. Zod probes whether
+// it may compile code (`new Function("")`) on its first check: the pages' Content-Security-Policy
+// forbids eval, and each probe is logged as a violation. Without the probe, zod interprets.
+config({ jitless: true });
 
 export type FieldErrors = Record<string, string>;
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; message: string; fields: FieldErrors };
