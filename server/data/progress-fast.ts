@@ -1,9 +1,7 @@
 import "server-only";
-import type { Module } from "@/lib/content/types";
-import type { Interval } from "@/lib/progress";
 import { isPostgres } from "../db";
-import type { ProgressRow } from "./progress";
 import { recordProgressPostgres } from "./progress-postgres";
+import type { FastReport, FastResult } from "./progress-row";
 import { recordProgressSqlite } from "./progress-sqlite";
 
 /**
@@ -12,28 +10,9 @@ import { recordProgressSqlite } from "./progress-sqlite";
  * (lib/progress-report-plan.ts), the same arithmetic as the full path in progress.ts. Prisma 6's
  * query compiler costs 1–5 ms of CPU per query on this machine, and a heartbeat took 7 to 15 of
  * them. "fallback": the full path records the report (a report that completes the module, or on
- * PostgreSQL a transaction that met a concurrent one), nothing having been written.
+ * PostgreSQL a transaction that met a concurrent one), nothing having been written. The shapes they
+ * share are in progress-row.ts.
  */
-export type FastReport = {
-  userId: string;
-  module: Module;
-  reportId: string;
-  sessionStartedAt: Date;
-  reported: readonly Interval[];
-  positionS: number;
-  now: Date;
-};
-
-export type FastResult = { row: ProgressRow | null; addedS: number; droppedS: number; isReplay: boolean } | "fallback";
-
 export function recordProgressFast(input: FastReport): Promise<FastResult> {
   return isPostgres() ? recordProgressPostgres(input) : recordProgressSqlite(input);
-}
-
-/** The progress row as the report leaves it (what the answer shows). */
-export function savedRow(row: ProgressRow | null, input: FastReport, watchedS: number): ProgressRow {
-  const { module, positionS, now } = input;
-  return row
-    ? { ...row, watchedS, lastPositionS: positionS, updatedAt: now }
-    : { moduleId: module.id, watchedS, lastPositionS: positionS, quizBestScore: null, quizTotal: null, quizPassedAt: null, completedAt: null, updatedAt: now };
 }

@@ -4,8 +4,7 @@ import type { PoolClient } from "pg";
 import { AppError } from "@/lib/errors";
 import { planReport } from "@/lib/progress-report-plan";
 import { getPgPool } from "../db";
-import { savedRow, type FastReport, type FastResult } from "./progress-fast";
-import type { ProgressRow } from "./progress";
+import { savedRow, type FastReport, type FastResult, type ProgressRow } from "./progress-row";
 
 /**
  * The heartbeat's hot path on PostgreSQL: named (server-side prepared) statements on a connection of

@@ -4,8 +4,7 @@ import type { Statement } from "better-sqlite3";
 import { AppError } from "@/lib/errors";
 import { planReport } from "@/lib/progress-report-plan";
 import { getSqliteDriver, instantOf, type SqliteDriver } from "../db";
-import { savedRow, type FastReport, type FastResult } from "./progress-fast";
-import type { ProgressRow } from "./progress";
+import { savedRow, type FastReport, type FastResult, type ProgressRow } from "./progress-row";
 
 /**
  * The heartbeat's hot path on SQLite: a report recorded with prepared statements on Prisma's own

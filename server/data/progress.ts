@@ -22,6 +22,7 @@ import { getDb, inSerializableTransaction, type Tx } from "../db";
 import { coverSession, creditPeriod, parseWatchPeriods, periodBudgetS, serializeWatchPeriods } from "@/lib/watch-budget";
 import { readPlaybackSession } from "../playback-session";
 import { recordProgressFast } from "./progress-fast";
+import type { ProgressRow } from "./progress-row";
 import { applyDeltas } from "./stat-counters";
 
 export type ProgressStatus = "not-started" | "in-progress" | "completed";
@@ -38,18 +39,6 @@ export type ModuleProgressView = {
   completedAt: Date | null;
   updatedAt: Date | null;
   status: ProgressStatus;
-};
-
-/** What a learner's progress view is made from (a ModuleProgress row, or the hot path's read of it). */
-export type ProgressRow = {
-  moduleId: string;
-  watchedS: number;
-  lastPositionS: number;
-  quizBestScore: number | null;
-  quizTotal: number | null;
-  quizPassedAt: Date | null;
-  completedAt: Date | null;
-  updatedAt: Date;
 };
 
 function toView(module: Module, row: ProgressRow | null): ModuleProgressView {
