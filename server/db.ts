@@ -134,6 +134,21 @@ const sqliteReads = new WeakMap<SqliteDriver["client"], Map<string, { statement:
  * `sql` uses PostgreSQL's $1, $2… placeholders; for SQLite they become `?`, bound in their order.
  */
 export async function readRows<R>(name: string, sql: string, values: readonly unknown[]): Promise<R[]> {
+  const tally = queryTally.getStore();
+  if (!tally) return readPrepared<R>(name, sql, values);
+  // Benchmarks (countQueries): counted like the statements Prisma sends through the adapter.
+  const started = performance.now();
+  try {
+    return await readPrepared<R>(name, sql, values);
+  } finally {
+    const ms = performance.now() - started;
+    tally.count++;
+    tally.driverMs += ms;
+    tally.statements.push({ sql, ms });
+  }
+}
+
+async function readPrepared<R>(name: string, sql: string, values: readonly unknown[]): Promise<R[]> {
   const driver = await getSqliteDriver();
   if (driver) {
     let reads = sqliteReads.get(driver.client);

@@ -7,74 +7,83 @@ import { csvColumns, csvRecord } from "@/lib/cohorts/dashboard-csv";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/permissions";
 import { getProgramme } from "../content";
-import { getDb } from "../db";
-import { Prisma } from "../generated/sqlite/client";
+import { getDb, instantColumn, instantOf, readRows } from "../db";
 import { recordAudit } from "./audit";
 import { requireTrainedCohort } from "./cohorts";
 
 /**
- * The cohort dashboard. Reads a fixed number of queries whatever the cohort's size: the access
- * check, the cohort with its assignments and extensions, its learners, their progress rows in the
- * assigned modules, and their last activity (one grouped query). The arithmetic is lib/cohorts/dashboard.ts.
+ * The cohort dashboard. Reads a fixed number of statements whatever the cohort's size: the access
+ * check, the cohort, its assignments and their extensions, its learners, and all their progress
+ * rows (the assigned modules' and the last activity come from them). The arithmetic is
+ * lib/cohorts/dashboard.ts. Every read but the access check is a prepared statement on the driver
+ * (readRows), not Prisma: with a thousand learners, Prisma's query compiler and driver adapter cost
+ * most of the call's CPU (about 3,000 rows turned into objects twice).
  */
 
+type CohortRowSql = { id: string; name: string; reminderDaysBefore: number };
+type AssignmentRowSql = { id: string; itemKind: string; itemId: string; dueKind: string; dueOn: string | null; dueDays: number | null };
+type ExtensionRowSql = { assignmentId: string; userId: string; dueOn: string };
+
+/** The cohort, its assignments (oldest first) and their extensions: three prepared statements. */
 async function loadCohort(cohortId: string) {
-  const cohort = await getDb().cohort.findUniqueOrThrow({
-    where: { id: cohortId },
-    select: {
-      id: true,
-      name: true,
-      reminderDaysBefore: true,
-      assignments: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { extensions: { select: { userId: true, dueOn: true } } } },
-    },
-  });
+  const [[cohort], assignmentRows, extensionRows] = await Promise.all([
+    readRows<CohortRowSql>("dashboard-cohort", `SELECT "id", "name", "reminderDaysBefore" FROM "Cohort" WHERE "id" = $1`, [cohortId]),
+    readRows<AssignmentRowSql>(
+      "dashboard-assignments",
+      `SELECT "id", "itemKind", "itemId", "dueKind", "dueOn", "dueDays" FROM "Assignment" WHERE "cohortId" = $1 ORDER BY "createdAt", "id"`,
+      [cohortId],
+    ),
+    readRows<ExtensionRowSql>(
+      "dashboard-extensions",
+      `SELECT e."assignmentId", e."userId", e."dueOn" FROM "AssignmentExtension" e JOIN "Assignment" a ON a."id" = e."assignmentId" WHERE a."cohortId" = $1`,
+      [cohortId],
+    ),
+  ]);
+  if (!cohort) throw new AppError("NOT_FOUND");
   const programme = getProgramme();
-  const assignments: DashboardAssignment[] = cohort.assignments
-    .map((a) => ({ id: a.id, itemKind: a.itemKind as ItemKind, itemId: a.itemId, dueKind: a.dueKind as DueKind, dueOn: a.dueOn, dueDays: a.dueDays }))
+  const assignments: DashboardAssignment[] = assignmentRows
+    .map((a) => ({ id: a.id, itemKind: a.itemKind as ItemKind, itemId: a.itemId, dueKind: a.dueKind as DueKind, dueOn: a.dueOn, dueDays: a.dueDays === null ? null : Number(a.dueDays) }))
     .filter((a) => itemSlots(programme, a).length > 0);
-  const extensions = cohort.assignments.flatMap((a) => a.extensions.map((e) => ({ assignmentId: a.id, userId: e.userId, dueOn: e.dueOn })));
+  const extensions = extensionRows.map((e) => ({ assignmentId: e.assignmentId, userId: e.userId, dueOn: e.dueOn }));
   const moduleIds = [...new Set(assignments.flatMap((a) => itemSlots(programme, a).flat()))];
   return { cohort, assignments, extensions, moduleIds, programme };
 }
 
-type LearnerRowSql = { userId: string; joinedAt: Date | string; name: string; email: string };
-type FactRowSql = { userId: string; moduleId: string; watchedS: number; completedAt: Date | string | null; updatedAt: Date | string };
+type LearnerRowSql = { userId: string; joinedAt: unknown; name: string; email: string };
+type FactRowSql = { userId: string; moduleId: string; watchedS: number; completedAt: unknown; updatedAt: unknown };
 
-/** SQLite hands raw DateTime columns back as ISO text, PostgreSQL as Date: one shape for both. */
-function toDate(value: Date | string): Date {
-  return value instanceof Date ? value : new Date(value);
-}
+/** The cohort's learners: all of them ($1 the cohort), or one page of them by name ($2 how many, $3 how many skipped). */
+const LEARNERS_SQL = (isPage: boolean) => `
+  SELECT cm."userId", ${instantColumn(`cm."joinedAt"`)} AS "joinedAt", u."name", u."email"
+  FROM "CohortMember" cm JOIN "User" u ON u."id" = cm."userId"
+  WHERE cm."cohortId" = $1 AND cm."role" = 'learner'${isPage ? ` ORDER BY u."name", cm."userId" LIMIT $2 OFFSET $3` : ""}`;
+
+/** Every progress row of those learners: a join from the cohort's memberships (the page's, as a sub-select of the same ordering). */
+const FACTS_SQL = (isPage: boolean) => `
+  SELECT mp."userId", mp."moduleId", mp."watchedS", ${instantColumn(`mp."completedAt"`)} AS "completedAt", ${instantColumn(`mp."updatedAt"`)} AS "updatedAt"
+  FROM "CohortMember" cm JOIN "ModuleProgress" mp ON mp."userId" = cm."userId"
+  WHERE cm."cohortId" = $1 AND cm."role" = 'learner'${
+    isPage
+      ? ` AND cm."userId" IN (SELECT p."userId" FROM (
+          SELECT cm2."userId" FROM "CohortMember" cm2 JOIN "User" u2 ON u2."id" = cm2."userId"
+          WHERE cm2."cohortId" = $1 AND cm2."role" = 'learner' ORDER BY u2."name", cm2."userId" LIMIT $2 OFFSET $3) p)`
+      : ""
+  }`;
 
 /**
  * Learners of a cohort (optionally one page of them, by name) and all their progress rows: two
- * statements whatever the cohort's size. They are joins that
- * start from the cohort's memberships, so the database reads only this cohort's rows (a relation
- * filter on ModuleProgress made SQLite scan every learner's progress on the platform) and no list
- * of ids is sent (SQLite splits long ones into several statements).
+ * statements whatever the cohort's size. They are joins that start from the cohort's memberships,
+ * so the database reads only this cohort's rows (a relation filter on ModuleProgress made SQLite
+ * scan every learner's progress on the platform) and no list of ids is sent.
  */
 async function loadLearnerFacts(cohortId: string, page?: { skip: number; take: number }) {
-  const db = getDb();
-  // Pages need a stable order; the whole cohort does not (the dashboard sorts its rows itself).
-  const limit = page ? Prisma.sql`ORDER BY u."name", cm."userId" LIMIT ${page.take} OFFSET ${page.skip}` : Prisma.empty;
-  const membersQuery = db.$queryRaw<LearnerRowSql[]>`
-    SELECT cm."userId", cm."joinedAt", u."name", u."email"
-    FROM "CohortMember" cm JOIN "User" u ON u."id" = cm."userId"
-    WHERE cm."cohortId" = ${cohortId} AND cm."role" = 'learner' ${limit}`;
-  // The page's learners, as a sub-select of the same ordering (no id list).
-  const scope = page
-    ? Prisma.sql`cm."userId" IN (SELECT p."userId" FROM (
-        SELECT cm2."userId" FROM "CohortMember" cm2 JOIN "User" u2 ON u2."id" = cm2."userId"
-        WHERE cm2."cohortId" = ${cohortId} AND cm2."role" = 'learner' ORDER BY u2."name", cm2."userId" LIMIT ${page.take} OFFSET ${page.skip}) p)`
-    : Prisma.sql`1 = 1`;
-  // Every progress row of these learners, in one statement (splitProgressRows sorts them out).
+  const isPage = !!page;
+  const values = page ? [cohortId, page.take, page.skip] : [cohortId];
   const [members, rows] = await Promise.all([
-    membersQuery,
-    db.$queryRaw<FactRowSql[]>`
-      SELECT mp."userId", mp."moduleId", mp."watchedS", mp."completedAt", mp."updatedAt"
-      FROM "CohortMember" cm JOIN "ModuleProgress" mp ON mp."userId" = cm."userId"
-      WHERE cm."cohortId" = ${cohortId} AND cm."role" = 'learner' AND ${scope}`,
+    readRows<LearnerRowSql>(isPage ? "cohort-learners-page" : "cohort-learners", LEARNERS_SQL(isPage), values),
+    readRows<FactRowSql>(isPage ? "cohort-facts-page" : "cohort-facts", FACTS_SQL(isPage), values),
   ]);
-  const learners: (DashboardLearner & { email: string })[] = members.map((m) => ({ userId: m.userId, name: m.name, email: m.email, joinedAt: toDate(m.joinedAt) }));
+  const learners: (DashboardLearner & { email: string })[] = members.map((m) => ({ userId: m.userId, name: m.name, email: m.email, joinedAt: instantOf(m.joinedAt)! }));
   return { learners, rows };
 }
 
@@ -84,11 +93,11 @@ function splitProgressRows(rows: FactRowSql[], moduleIds: string[]) {
   const lastActivity = new Map<string, Date>();
   const facts: ProgressFact[] = [];
   for (const row of rows) {
-    const updatedAt = toDate(row.updatedAt);
+    const updatedAt = instantOf(row.updatedAt)!;
     const last = lastActivity.get(row.userId);
     if (!last || updatedAt > last) lastActivity.set(row.userId, updatedAt);
     if (assigned.has(row.moduleId)) {
-      facts.push({ userId: row.userId, moduleId: row.moduleId, watchedS: Number(row.watchedS), completedAt: row.completedAt ? toDate(row.completedAt) : null });
+      facts.push({ userId: row.userId, moduleId: row.moduleId, watchedS: Number(row.watchedS), completedAt: instantOf(row.completedAt) });
     }
   }
   return { facts, lastActivity };
