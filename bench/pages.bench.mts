@@ -10,59 +10,30 @@
 // `--json` prints one last line: {"pages":{"sqlite":{"pingRps",…,"home","chapter","module","progress","htmlBytes","firstLoadJsGzipBytes"}}}.
 // Traffic goes to 127.0.0.1 only, for a bounded time. The build is rebuilt when a source is newer
 // than it (BENCH_PAGES_REBUILD=1: always).
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
-import { isBuildCurrent } from "../scripts/lib/build-freshness.mjs";
-import { migrateDatabase } from "../scripts/lib/migrate.mjs";
 import { createPlaybackSession } from "@/server/playback-session";
 import { signUpAndSignInOverHttp, type HttpLearner } from "../tests/support/http-sign-in";
+import { startPageServer, type PageServer } from "./support/page-server";
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP_S = 3;
 const PORT = Number(process.env.BENCH_PORT ?? 3291);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
+const distDir = process.env.BENCH_PAGES_DIST_DIR ?? ".next-bench-pages";
 const CHAPTER_ID = "place-de-marche";
 // A vendor module: its page has the most to show (neutral twin, comparison table, quiz, transcript).
 const MODULE_ID = "marche-vendre-sur-amazon";
 const WATCHED_MODULE_IDS = ["transition-pourquoi-vendre-en-ligne", "marche-comprendre-les-places-de-marche", MODULE_ID];
 const isJson = process.argv.includes("--json");
-const root = join(import.meta.dirname, "..");
-const distDir = process.env.BENCH_PAGES_DIST_DIR ?? ".next-bench-pages";
-const dir = mkdtempSync(join(tmpdir(), "accelerateur-bench-pages-"));
-const env = {
-  ...process.env,
-  NODE_ENV: "production" as const,
-  NEXT_TELEMETRY_DISABLED: "1",
-  NEXT_DIST_DIR: distDir,
-  DATABASE_URL: `file:${join(dir, "bench.db")}`,
-  AUTH_SECRET: "bench-secret-bench-secret-bench-secret-01",
-  NEXTAUTH_URL: ORIGIN,
-};
-Object.assign(process.env, env);
 
 type AutocannonResult = { requests: { average: number; total: number }; latency: { p50: number; p99: number }; non2xx: number; errors: number; timeouts: number };
 type AutocannonOptions = { url: string; connections: number; duration: number; headers?: Record<string, string> };
 // autocannon ships no types: this is the one call used here.
 const autocannon = createRequire(import.meta.url)("autocannon") as (options: AutocannonOptions) => Promise<AutocannonResult>;
-
-async function waitForServer() {
-  for (let i = 0; i < 240; i++) {
-    try {
-      if ((await fetch(`${ORIGIN}/api/ping`)).status === 204) return;
-    } catch {
-      // not yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error("server did not start");
-}
 
 function signUpAndSignIn(): Promise<HttpLearner> {
   return signUpAndSignInOverHttp(ORIGIN, { email: "bench-pages@exemple.test", password: "banc d'essai des pages", name: "Boutique du banc", department: "75" });
@@ -112,19 +83,9 @@ async function httpGet(path: string, cookie: string): Promise<{ status: number; 
   });
 }
 
-let server: ChildProcess | null = null;
+let server: PageServer | null = null;
 try {
-  if (process.env.BENCH_PAGES_REBUILD === "1" || !isBuildCurrent(distDir)) {
-    console.log(`… building into ${distDir}`);
-    // next build adds its dist dir to tsconfig.json's include list: put the file back as it was.
-    const tsconfig = readFileSync(join(root, "tsconfig.json"), "utf8");
-    const build = spawnSync(process.execPath, [join(root, "node_modules/next/dist/bin/next"), "build"], { cwd: root, env, stdio: "inherit" });
-    if (readFileSync(join(root, "tsconfig.json"), "utf8") !== tsconfig) writeFileSync(join(root, "tsconfig.json"), tsconfig);
-    if (build.status !== 0) throw new Error("build failed");
-  }
-  await migrateDatabase(env.DATABASE_URL);
-  server = spawn(process.execPath, [join(root, "scripts/server.mjs"), "-p", String(PORT), "-H", "127.0.0.1"], { cwd: root, env, stdio: "ignore" });
-  await waitForServer();
+  server = await startPageServer({ name: "pages", port: PORT, distDir, forceBuild: process.env.BENCH_PAGES_REBUILD === "1", withDemo: false });
   const { cookie, userId } = await signUpAndSignIn();
   await watchALittle(cookie, userId);
 
@@ -179,7 +140,6 @@ try {
     );
   }
 } finally {
-  server?.kill("SIGTERM");
-  rmSync(dir, { recursive: true, force: true });
+  server?.stop();
 }
 process.exit(0);

@@ -10,52 +10,23 @@
 // `--json` prints one last line: {"lighthouse":{"<page>":{"performance","tbtMs","cls","accessibility","bestPractices","scriptKb"}}}.
 // Needs Debian's chromium (`apt-get install -y chromium`; CHROME_PATH for another). Traffic goes
 // to 127.0.0.1 only. The build is rebuilt when a source is newer than it.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { existsSync } from "node:fs";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
-import { isBuildCurrent } from "../scripts/lib/build-freshness.mjs";
-import { migrateDatabase } from "../scripts/lib/migrate.mjs";
 import { DEMO_ACCOUNTS, DEMO_PASSWORDS } from "../scripts/demo-accounts.mjs";
 import { signInOverHttp } from "../tests/support/http-sign-in";
+import { startPageServer, type PageServer } from "./support/page-server";
 
 const RUNS = Number(process.env.BENCH_PHONE_RUNS ?? 3);
 const PORT = Number(process.env.BENCH_PORT ?? 3293);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const CHROME_PATH = process.env.CHROME_PATH ?? "/usr/bin/chromium";
 const isJson = process.argv.includes("--json");
-const root = join(import.meta.dirname, "..");
 const distDir = process.env.BENCH_PHONE_DIST_DIR ?? ".next-bench-phone";
-const dir = mkdtempSync(join(tmpdir(), "accelerateur-bench-phone-"));
-const env = {
-  ...process.env,
-  NODE_ENV: "production" as const,
-  NEXT_TELEMETRY_DISABLED: "1",
-  NEXT_DIST_DIR: distDir,
-  DATABASE_URL: `file:${join(dir, "bench.db")}`,
-  AUTH_SECRET: "bench-secret-bench-secret-bench-secret-01",
-  NEXTAUTH_URL: ORIGIN,
-  SCHEDULER_INTERVAL_S: "0",
-};
-Object.assign(process.env, env);
 
 function account(email: string) {
   const found = DEMO_ACCOUNTS.find((a) => a.email === email)!;
   return { email, password: DEMO_PASSWORDS[found.role as keyof typeof DEMO_PASSWORDS] };
-}
-
-async function waitForServer() {
-  for (let i = 0; i < 240; i++) {
-    try {
-      if ((await fetch(`${ORIGIN}/api/ping`)).status === 204) return;
-    } catch {
-      // not yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error("server did not start");
 }
 
 type Figures = { performance: number; tbtMs: number; cls: number; accessibility: number; bestPractices: number; scriptKb: number };
@@ -90,22 +61,10 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-let server: ChildProcess | null = null;
+let server: PageServer | null = null;
 try {
   if (!existsSync(CHROME_PATH)) throw new Error(`no Chromium at ${CHROME_PATH}: apt-get install -y chromium (or set CHROME_PATH)`);
-  if (process.env.BENCH_PHONE_REBUILD === "1" || !isBuildCurrent(distDir)) {
-    console.log(`… building into ${distDir}`);
-    // next build adds its dist dir to tsconfig.json's include list: put the file back as it was.
-    const tsconfig = readFileSync(join(root, "tsconfig.json"), "utf8");
-    const build = spawnSync(process.execPath, [join(root, "node_modules/next/dist/bin/next"), "build"], { cwd: root, env, stdio: "inherit" });
-    if (readFileSync(join(root, "tsconfig.json"), "utf8") !== tsconfig) writeFileSync(join(root, "tsconfig.json"), tsconfig);
-    if (build.status !== 0) throw new Error("build failed");
-  }
-  await migrateDatabase(env.DATABASE_URL);
-  const seed = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/seed.mts"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
-  if (seed.status !== 0) throw new Error("seeding the demo data failed");
-  server = spawn(process.execPath, [join(root, "scripts/server.mjs"), "-p", String(PORT), "-H", "127.0.0.1"], { cwd: root, env, stdio: "ignore" });
-  await waitForServer();
+  server = await startPageServer({ name: "phone", port: PORT, distDir, forceBuild: process.env.BENCH_PHONE_REBUILD === "1", withDemo: true });
 
   const merchant = await signInOverHttp(ORIGIN, account("ceramique@demo.test"));
   const trainer = await signInOverHttp(ORIGIN, account("karim.formateur@demo.test"));
@@ -142,7 +101,6 @@ try {
   }
   if (isJson) console.log(JSON.stringify({ lighthouse: figures }));
 } finally {
-  server?.kill("SIGTERM");
-  rmSync(dir, { recursive: true, force: true });
+  server?.stop();
 }
 process.exit(0);
