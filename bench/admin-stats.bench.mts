@@ -1,5 +1,5 @@
 // The admin statistics pages at national scale, on SQLite and on PostgreSQL: a synthetic population
-// of 100,000 learners (server/data/population.ts; BENCH_STATS_LEARNERS overrides), then each page's
+// of 100,000 learners (scripts/population/; BENCH_STATS_LEARNERS overrides), then each page's
 // figures function (overview, funnel, retention of one module, paths, breakdowns) timed around the
 // call — p50/p95/max over 200 calls after 20 warm-up calls — and the number of SQL statements one
 // call sends, for 1,000 and for 100,000 learners (it must be the same: the pages read counters,
@@ -69,7 +69,7 @@ async function measure(learners: number, timed: boolean): Promise<ChildResult> {
   const { enableQueryCounting, countQueries, getDb, isPostgres } = await import("@/server/db");
   enableQueryCounting();
   const stats = await import("@/server/data/admin-stats");
-  const { seedPopulation } = await import("@/server/data/population");
+  const { seedPopulation } = await import("@/scripts/population");
   const { readStatTables, recountStatCounters } = await import("@/server/data/stat-counters");
   const { getProgramme } = await import("@/server/content");
   const { makeTranslator } = await import("@/lib/i18n");

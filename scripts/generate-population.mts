@@ -1,4 +1,4 @@
-// A synthetic national-scale population for the admin statistics (server/data/population.ts): N
+// A synthetic national-scale population for the admin statistics (scripts/population/): N
 // merchant accounts with profiles, cohorts, progress with drop-off, quiz attempts and attestations,
 // the counter tables written to match. Into an EMPTY database only (it refuses one with accounts):
 //   DATABASE_URL=file:/tmp/national.db node --conditions=react-server --import tsx scripts/generate-population.mts --learners 100000 --seed 1
@@ -32,7 +32,7 @@ const started = performance.now();
 await migrateDatabase(databaseUrl);
 // Imported after the environment is set: server/ modules read it once.
 const { countUsers } = await import("@/server/data/users");
-const { seedPopulation } = await import("@/server/data/population");
+const { seedPopulation } = await import("@/scripts/population");
 const existing = await countUsers();
 if (existing > 0) fail(`The database already holds ${existing} accounts: the population goes into an empty database only (its counters replace the counter tables).`);
 

@@ -5,7 +5,7 @@
 // server-only). Prints what it did as one JSON line for scripts/start.mjs.
 import { isRole } from "@/lib/roles";
 import { seedDemoCohorts } from "@/server/data/demo";
-import { seedPopulation } from "@/server/data/population";
+import { seedPopulation } from "@/scripts/population";
 import { rebuildStatCounters } from "@/server/data/stat-counters";
 import { countUsers, createUserWithRole } from "@/server/data/users";
 import { DEMO_ACCOUNTS, DEMO_PASSWORDS } from "./demo-accounts.mjs";

@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/permissions";
 import type { StatTable } from "@/lib/stats/tables";
 import { getProgramme } from "@/server/content";
 import { getBreakdownStats, getFunnelStats, getOverviewStats, getPathStats, getRetentionStats } from "@/server/data/admin-stats";
-import { DEMO_EMAIL_DOMAIN, seedPopulation } from "@/server/data/population";
+import { DEMO_EMAIL_DOMAIN, seedPopulation } from "@/scripts/population";
 import { readStatTables, recountStatCounters } from "@/server/data/stat-counters";
 import { createUserWithRole } from "@/server/data/users";
 import { getDb } from "@/server/db";
