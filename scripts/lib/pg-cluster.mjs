@@ -42,7 +42,12 @@ function runAsOwner(bin, args) {
   return result.stdout;
 }
 
-export async function startPostgresCluster({ database = "accelerateur_test" } = {}) {
+/**
+ * `fromDataDir`: start from a copy of a data folder kept by `stopAndKeep` (its databases, `database`
+ * among them, already there) instead of an empty cluster. `cluster.stopAndKeep(target)` shuts the
+ * server down cleanly and moves its data folder to `target` (the benchmarks' kept populations).
+ */
+export async function startPostgresCluster({ database = "accelerateur_test", fromDataDir = null } = {}) {
   const bin = findPostgresBin();
   if (!bin) return { cluster: null, reason: "PostgreSQL binaries not found (apt-get install postgresql)" };
   const dir = mkdtempSync(join(tmpdir(), "accelerateur-pg-"));
@@ -50,13 +55,18 @@ export async function startPostgresCluster({ database = "accelerateur_test" } = 
   const dataDir = join(dir, "data");
   if (process.getuid?.() === 0) execFileSync("chown", ["postgres", dir]);
   const port = await freePort();
-  runAsOwner(join(bin, "initdb"), ["-D", dataDir, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"]);
+  if (fromDataDir) {
+    execFileSync("cp", ["-a", fromDataDir, dataDir]);
+    if (process.getuid?.() === 0) execFileSync("chown", ["-R", "postgres", dataDir]);
+  } else {
+    runAsOwner(join(bin, "initdb"), ["-D", dataDir, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"]);
+  }
   runAsOwner(join(bin, "pg_ctl"), [
     "-D", dataDir, "-l", join(dir, "server.log"), "-w", "-t", "30",
     "-o", `-h 127.0.0.1 -p ${port} -k ${dir} -F -c max_connections=200`,
     "start",
   ]);
-  runAsOwner(join(bin, "createdb"), ["-h", "127.0.0.1", "-p", String(port), "-U", "postgres", database]);
+  if (!fromDataDir) runAsOwner(join(bin, "createdb"), ["-h", "127.0.0.1", "-p", String(port), "-U", "postgres", database]);
   const url = `postgresql://postgres@127.0.0.1:${port}/${database}`;
   let stopped = false;
   const stop = () => {
@@ -68,5 +78,15 @@ export async function startPostgresCluster({ database = "accelerateur_test" } = 
       rmSync(dir, { recursive: true, force: true });
     }
   };
-  return { cluster: { url, port, bin, stop }, reason: null };
+  const stopAndKeep = (target) => {
+    if (stopped) throw new Error("the cluster is already stopped");
+    stopped = true;
+    try {
+      runAsOwner(join(bin, "pg_ctl"), ["-D", dataDir, "-m", "fast", "-w", "stop"]);
+      execFileSync("mv", [dataDir, target]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  return { cluster: { url, port, bin, stop, stopAndKeep }, reason: null };
 }
