@@ -53,6 +53,26 @@ describe("dayOf (Europe/Paris by default)", () => {
     ["America/New_York", "2027-01-01T03:00:00Z", "2026-12-31"],
     ["Pacific/Auckland", "2026-12-31T12:00:00Z", "2027-01-01"],
   ])("in %s", (timeZone, instant, expected) => expect(dayOf(new Date(instant), timeZone)).toBe(expected));
+
+  // dayOf keeps its answers by quarter of an hour: every instant gives what Intl gives, minute by
+  // minute across midnights and clock changes, in zones with whole, half and quarter-hour offsets
+  // (Lord Howe moves its clocks by half an hour).
+  it.each([
+    ["Europe/Paris", "2026-03-28T20:00:00Z"],
+    ["Europe/Paris", "2026-10-24T20:00:00Z"],
+    ["Asia/Kathmandu", "2026-06-01T16:00:00Z"],
+    ["Asia/Kolkata", "2026-06-01T16:00:00Z"],
+    ["Australia/Lord_Howe", "2026-04-04T12:00:00Z"],
+    ["Australia/Lord_Howe", "2026-10-03T13:00:00Z"],
+    ["America/St_Johns", "2026-11-01T00:00:00Z"],
+  ])("in %s from %s, minute by minute for a day, as Intl says", (timeZone, from) => {
+    const format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    const start = Date.parse(from);
+    for (let minute = 0; minute < 26 * 60; minute += 1) {
+      const instant = new Date(start + minute * 60_000 + 59_999 * ((minute * 7) % 2));
+      expect(dayOf(instant, timeZone), instant.toISOString()).toBe(format.format(instant));
+    }
+  });
 });
 
 describe("addDays", () => {

@@ -18,23 +18,52 @@ export function isDay(value: unknown): value is Day {
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
+/**
+ * Answers already computed, bounded (emptied when full): a cohort dashboard asks for the day of a
+ * thousand instants and adds days to the same few joining days thousands of times, and Intl's
+ * formatting and the day checks cost microseconds each.
+ */
+const MEMO_LIMIT = 20_000;
+function memo<V>(cache: Map<string, V>, key: string, compute: () => V): V {
+  const known = cache.get(key);
+  if (known !== undefined) return known;
+  const value = compute();
+  if (cache.size >= MEMO_LIMIT) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
+/**
+ * A quarter of an hour: every time zone's offset from UTC, and every change of offset, falls on a
+ * quarter of an hour (since 1972), so all the instants of one quarter of an hour have the same day.
+ */
+const QUARTER_HOUR_MS = 900_000;
+const daysOfQuarterHours = new Map<string, Day>();
+
 /** The calendar day of an instant in a time zone. */
 export function dayOf(instant: Date, timeZone: string = PLATFORM_TIME_ZONE): Day {
-  let format = formatters.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
-    formatters.set(timeZone, format);
-  }
-  return format.format(instant);
+  const quarter = Math.floor(instant.getTime() / QUARTER_HOUR_MS);
+  return memo(daysOfQuarterHours, `${timeZone} ${quarter}`, () => {
+    let format = formatters.get(timeZone);
+    if (!format) {
+      format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+      formatters.set(timeZone, format);
+    }
+    return format.format(instant);
+  });
 }
 
+const utcMsOfDays = new Map<string, number>();
 function toUtcMs(day: Day): number {
-  if (!isDay(day)) throw new RangeError(`Not a calendar day: ${day}`);
-  return Date.parse(`${day}T00:00:00Z`);
+  return memo(utcMsOfDays, day, () => {
+    if (!isDay(day)) throw new RangeError(`Not a calendar day: ${day}`);
+    return Date.parse(`${day}T00:00:00Z`);
+  });
 }
 
+const addedDays = new Map<string, Day>();
 export function addDays(day: Day, days: number): Day {
-  return new Date(toUtcMs(day) + days * MS_PER_DAY).toISOString().slice(0, 10);
+  return memo(addedDays, `${day} ${days}`, () => new Date(toUtcMs(day) + days * MS_PER_DAY).toISOString().slice(0, 10));
 }
 
 /** Whole days from `from` to `to` (positive when `to` is later). */

@@ -182,17 +182,29 @@ export function getDb(): Db {
 }
 
 /**
- * A DateTime column as readRows should select it: PostgreSQL's are timestamps without a time zone,
- * in UTC (Prisma's convention), so they are read as instants; SQLite's are ISO text. instantOf
- * turns the value into a Date.
+ * A DateTime column as readRows should select it: as milliseconds since 1970 (a number), computed
+ * by the database. PostgreSQL's are timestamps without a time zone, in UTC (Prisma's convention):
+ * EXTRACT(EPOCH …) reads them as UTC; SQLite's are ISO text ("…+00:00"), which unixepoch reads to
+ * the millisecond. A number costs the driver nothing to parse, where node-postgres turns every
+ * timestamp into a Date with a regular expression (a third of the cohort dashboard's CPU time on
+ * PostgreSQL). instantOf turns the value into a Date, instantMs into a number.
  */
 export function instantColumn(column: string): string {
-  return isPostgres() ? `${column} AT TIME ZONE 'UTC'` : column;
+  return isPostgres() ? `(EXTRACT(EPOCH FROM ${column}) * 1000)::float8` : `round(unixepoch(${column}, 'subsec') * 1000)`;
 }
 
-/** A DateTime value read that way (a Date from PostgreSQL, ISO text from SQLite), or null. */
+/** A DateTime value read that way (or as stored: ISO text, a Date), as milliseconds since 1970, or null. */
+export function instantMs(value: unknown): number | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "number") return value;
+  if (typeof value === "bigint") return Number(value);
+  return value instanceof Date ? value.getTime() : Date.parse(String(value));
+}
+
+/** A DateTime value read that way (or as stored), as a Date, or null. */
 export function instantOf(value: unknown): Date | null {
-  return value === null || value === undefined ? null : value instanceof Date ? value : new Date(String(value));
+  const ms = instantMs(value);
+  return ms === null ? null : new Date(ms);
 }
 
 export function isPostgres(): boolean {

@@ -7,7 +7,7 @@ import { csvColumns, csvRecord } from "@/lib/cohorts/dashboard-csv";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/permissions";
 import { getProgramme } from "../content";
-import { getDb, instantColumn, instantOf, readRows } from "../db";
+import { getDb, instantColumn, instantMs, instantOf, readRows } from "../db";
 import { recordAudit } from "./audit";
 import { requireTrainedCohort } from "./cohorts";
 
@@ -90,16 +90,17 @@ async function loadLearnerFacts(cohortId: string, page?: { skip: number; take: n
 /** The assigned modules' rows are the facts; the newest row of each learner (any module) is their last activity. */
 function splitProgressRows(rows: FactRowSql[], moduleIds: string[]) {
   const assigned = new Set(moduleIds);
-  const lastActivity = new Map<string, Date>();
+  const lastActivityMs = new Map<string, number>();
   const facts: ProgressFact[] = [];
   for (const row of rows) {
-    const updatedAt = instantOf(row.updatedAt)!;
-    const last = lastActivity.get(row.userId);
-    if (!last || updatedAt > last) lastActivity.set(row.userId, updatedAt);
+    const updatedMs = instantMs(row.updatedAt)!;
+    const last = lastActivityMs.get(row.userId);
+    if (last === undefined || updatedMs > last) lastActivityMs.set(row.userId, updatedMs);
     if (assigned.has(row.moduleId)) {
       facts.push({ userId: row.userId, moduleId: row.moduleId, watchedS: Number(row.watchedS), completedAt: instantOf(row.completedAt) });
     }
   }
+  const lastActivity = new Map([...lastActivityMs].map(([userId, ms]) => [userId, new Date(ms)]));
   return { facts, lastActivity };
 }
 
