@@ -294,14 +294,21 @@ const RETRY_JITTER_MS = 15;
  */
 export async function inSerializableTransaction<T>(work: (tx: Tx) => Promise<T>, options: { retriesUniqueViolations?: boolean } = {}): Promise<T> {
   const retriesUniqueViolations = options.retriesUniqueViolations ?? true;
+  // A unique violation here is a concurrent first write of the same row (progress or counter),
+  // unless the caller's own row is unique by design (an e-mail, a membership).
+  return retryingConflicts(
+    () => getDb().$transaction(work, { isolationLevel: "Serializable", maxWait: 10_000, timeout: 20_000 }),
+    (error) => isWriteConflict(error) || (retriesUniqueViolations && isUniqueViolation(error)),
+  );
+}
+
+/** Runs `work` again when it failed on a conflict with a concurrent transaction: at most MAX_ATTEMPTS times, after a short random pause growing with each attempt. */
+export async function retryingConflicts<T>(work: () => Promise<T>, isConflict: (error: unknown) => boolean): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await getDb().$transaction(work, { isolationLevel: "Serializable", maxWait: 10_000, timeout: 20_000 });
+      return await work();
     } catch (error) {
-      // A unique violation here is a concurrent first write of the same row (progress or counter),
-      // unless the caller's own row is unique by design (an e-mail, a membership).
-      const isConflict = isWriteConflict(error) || (retriesUniqueViolations && isUniqueViolation(error));
-      if (!isConflict || attempt >= MAX_ATTEMPTS) throw error;
+      if (!isConflict(error) || attempt >= MAX_ATTEMPTS) throw error;
       await new Promise((resolve) => setTimeout(resolve, Math.random() * RETRY_JITTER_MS * attempt));
     }
   }

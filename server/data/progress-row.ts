@@ -3,12 +3,12 @@ import type { Module } from "@/lib/content/types";
 import type { Interval } from "@/lib/progress";
 
 /**
- * The shapes shared by the heartbeat's write paths: the full path (progress.ts) and each engine's
- * hot path (progress-fast.ts → progress-sqlite.ts, progress-postgres.ts). Here, with nothing of
- * theirs imported, so that none of them imports another back (no import cycle).
+ * The shapes shared by the heartbeat's writers (progress-heartbeat.ts → progress-sqlite.ts,
+ * progress-postgres.ts) and progress.ts. Here, with nothing of theirs imported, so that none of
+ * them imports another back (no import cycle).
  */
 
-/** What a learner's progress view is made from (a ModuleProgress row, or the hot path's read of it). */
+/** What a learner's progress view is made from (a ModuleProgress row, or a writer's read of it). */
 export type ProgressRow = {
   moduleId: string;
   watchedS: number;
@@ -20,8 +20,8 @@ export type ProgressRow = {
   updatedAt: Date;
 };
 
-/** A report as the hot paths record it. */
-export type FastReport = {
+/** A heartbeat, checked (its session verified, its intervals within the module), as the writers record it. */
+export type HeartbeatReport = {
   userId: string;
   module: Module;
   reportId: string;
@@ -31,13 +31,12 @@ export type FastReport = {
   now: Date;
 };
 
-/** "fallback": the full path records the report (nothing having been written). */
-export type FastResult = { row: ProgressRow | null; addedS: number; droppedS: number; isReplay: boolean } | "fallback";
+export type HeartbeatResult = { row: ProgressRow | null; addedS: number; droppedS: number; isReplay: boolean };
 
-/** The progress row as the report leaves it (what the answer shows). */
-export function savedRow(row: ProgressRow | null, input: FastReport, watchedS: number): ProgressRow {
+/** The progress row as the report leaves it (what the answer shows): `completedAt` when the report completed the module. */
+export function savedRow(row: ProgressRow | null, input: HeartbeatReport, watchedS: number, completedAt: Date | null): ProgressRow {
   const { module, positionS, now } = input;
   return row
-    ? { ...row, watchedS, lastPositionS: positionS, updatedAt: now }
-    : { moduleId: module.id, watchedS, lastPositionS: positionS, quizBestScore: null, quizTotal: null, quizPassedAt: null, completedAt: null, updatedAt: now };
+    ? { ...row, watchedS, lastPositionS: positionS, completedAt: row.completedAt ?? completedAt, updatedAt: now }
+    : { moduleId: module.id, watchedS, lastPositionS: positionS, quizBestScore: null, quizTotal: null, quizPassedAt: null, completedAt, updatedAt: now };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { counterId, emptyTally, mergeDeltas, tallyLearner, type Delta, type LearnerRecord, type Metric, type Tally } from "@/lib/stats/counters";
 import { parseIntervals } from "@/lib/progress";
+import type { StatChanges } from "@/lib/progress-report-plan";
 import { getProgramme } from "../content";
 import { getDb, type Db, type Tx } from "../db";
 
@@ -18,6 +19,32 @@ export async function applyDeltas(client: Client, deltas: readonly Delta[]): Pro
       where: { metric_key: { metric: d.metric, key: d.key } },
       create: { metric: d.metric, key: d.key, value: d.delta },
       update: { value: { increment: d.delta } },
+    });
+  }
+}
+
+/** The module's, its chapter's and the programme's counters of a progress write (planned by lib/progress-report-plan.ts). */
+export async function applyStatChanges(client: Pick<Tx, "moduleStat" | "chapterStat" | "programmeStat">, module: { id: string; chapterId: string }, stats: StatChanges): Promise<void> {
+  const { started, completed } = stats.module;
+  await client.moduleStat.upsert({
+    where: { moduleId: module.id },
+    create: { moduleId: module.id, chapterId: module.chapterId, startedCount: started, completedCount: completed },
+    update: { startedCount: { increment: started }, completedCount: { increment: completed } },
+  });
+  if (stats.chapter.started || stats.chapter.completed) {
+    const { started, completed } = stats.chapter;
+    await client.chapterStat.upsert({
+      where: { chapterId: module.chapterId },
+      create: { chapterId: module.chapterId, startedCount: started, completedCount: completed },
+      update: { startedCount: { increment: started }, completedCount: { increment: completed } },
+    });
+  }
+  if (stats.programme.started || stats.programme.completed) {
+    const { started, completed } = stats.programme;
+    await client.programmeStat.upsert({
+      where: { id: "programme" },
+      create: { id: "programme", startedCount: started, completedCount: completed },
+      update: { startedCount: { increment: started }, completedCount: { increment: completed } },
     });
   }
 }
