@@ -4,6 +4,7 @@ import { TodoList } from "@/components/cohorts-learner/todo-list";
 import { PathSwitch } from "@/components/programme/path-switch";
 import { HomeChapterList } from "@/components/programme/programme-lists";
 import { SearchForm } from "@/components/programme/search-form";
+import { FormCard } from "@/components/ui/form-card";
 import { pathDurationS } from "@/lib/content/path";
 import { formatDuration } from "@/lib/format";
 import { summarizeLearner } from "@/lib/learner-summary";
@@ -67,13 +68,10 @@ export default async function ProgrammeHomePage() {
         </section>
       )}
       {isLearner && (
-        <section aria-labelledby="join-heading" className="max-w-2xl space-y-2 rounded-lg border border-neutral-200 bg-white p-5">
-          <h2 id="join-heading" className="text-lg font-semibold">
-            {t("join.homeHeading")}
-          </h2>
+        <FormCard headingId="join-heading" heading={t("join.homeHeading")} headingSize="lg" gap={2} className="max-w-2xl">
           <p className="text-sm text-neutral-700">{t("join.homeIntro")}</p>
           <JoinCodeForm t={t} id="home-join-code" />
-        </section>
+        </FormCard>
       )}
       <div className="grid items-start gap-4 md:grid-cols-2">
         <PathSwitch isNeutralPath={isNeutralPath} label={t("path.label")} description={t("path.description")} stateText={isNeutralPath ? t("path.isOn") : t("path.isOff")} />

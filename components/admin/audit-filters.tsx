@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { SelectField, TextField } from "@/components/ui/field";
+import { FormCard } from "@/components/ui/form-card";
 import { AUDIT_ACTION_LABEL, AUDIT_ACTIONS } from "@/lib/audit";
 import type { MessageKey, Translate } from "@/lib/i18n";
 import { AUDIT_SEARCH_MAX_LENGTH } from "@/lib/schemas/audit";
@@ -17,10 +18,7 @@ export function AuditFilters({ values, errors, t }: { values: AuditFilterValues;
   const error = (field: keyof AuditFilterErrors) => (errors[field] ? t(errors[field]) : undefined);
   const listed = FIELD_ORDER.filter((field) => errors[field]);
   return (
-    <form method="get" action="/admin/audit" className="space-y-4 rounded-lg border border-neutral-200 bg-white p-4" aria-labelledby="audit-filters-title" noValidate>
-      <h2 id="audit-filters-title" className="text-lg font-semibold">
-        {t("audit.filters.legend")}
-      </h2>
+    <FormCard as="form" method="get" action="/admin/audit" noValidate headingId="audit-filters-title" heading={t("audit.filters.legend")} headingSize="lg" padding={4}>
       {listed.length > 0 && (
         <div role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900">
           <p className="font-medium">{t("audit.errors.summary")}</p>
@@ -62,6 +60,6 @@ export function AuditFilters({ values, errors, t }: { values: AuditFilterValues;
           {t("audit.filters.reset")}
         </Link>
       </div>
-    </form>
+    </FormCard>
   );
 }

@@ -6,6 +6,7 @@ import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import { FormCard } from "@/components/ui/form-card";
 import { formatDuration } from "@/lib/format";
 import { makeTranslator, type Locale, type MessageKey, type Params } from "@/lib/i18n";
 import { retryAfterOfSignInError, shownWaitS } from "@/lib/throttle";
@@ -51,7 +52,7 @@ export function SignInForm({ locale, callbackPath, initialError }: { locale: Loc
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4 rounded-lg border border-neutral-200 bg-white p-6" noValidate>
+    <FormCard as="form" onSubmit={onSubmit} noValidate padding={6}>
       {error && <Alert tone="error">{t(error.key, error.params)}</Alert>}
       <TextField id="email" label={t("auth.field.email")} type="email" autoComplete="email" required />
       <TextField id="password" label={t("auth.field.password")} type="password" autoComplete="current-password" required />
@@ -64,6 +65,6 @@ export function SignInForm({ locale, callbackPath, initialError }: { locale: Loc
           {t("nav.signUp")}
         </Link>
       </p>
-    </form>
+    </FormCard>
   );
 }

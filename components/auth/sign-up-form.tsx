@@ -6,6 +6,7 @@ import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
+import { FormCard } from "@/components/ui/form-card";
 import { DEPARTMENTS, SECTORS, SIZE_BANDS } from "@/lib/business-profile";
 import { makeTranslator, type Locale } from "@/lib/i18n";
 import { signUpSchema, PASSWORD_MIN_LENGTH, NAME_MAX_LENGTH } from "@/lib/schemas/auth";
@@ -58,7 +59,7 @@ export function SignUpForm({ locale, callbackPath = "/" }: { locale: Locale; cal
 
   const choose = t("auth.field.choose");
   return (
-    <form onSubmit={onSubmit} className="space-y-6 rounded-lg border border-neutral-200 bg-white p-6" noValidate>
+    <FormCard as="form" onSubmit={onSubmit} noValidate gap={6} padding={6}>
       {formError && <Alert tone="error">{formError}</Alert>}
       {status === "created" && <Alert tone="success">{t("auth.signUp.created")}</Alert>}
       <fieldset className="space-y-4">
@@ -124,6 +125,6 @@ export function SignUpForm({ locale, callbackPath = "/" }: { locale: Locale; cal
           {t("nav.signIn")}
         </Link>
       </p>
-    </form>
+    </FormCard>
   );
 }

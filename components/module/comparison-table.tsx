@@ -1,3 +1,4 @@
+import { DataTable } from "@/components/ui/data-table";
 import { monthsBetween, STALE_AFTER_MONTHS } from "@/lib/content/assemble";
 import type { Comparison, Fact } from "@/lib/content/types";
 import { formatIsoDate, hostnameOf } from "@/lib/format";
@@ -69,40 +70,38 @@ function ComparisonContent({ comparison, locale, t, today = new Date() }: { comp
           </li>
         ))}
       </ul>
-      <div className="hidden overflow-x-auto rounded-lg border border-neutral-200 bg-white md:block" tabIndex={0} role="region" aria-labelledby="comparison-table-caption">
-        <table className="min-w-full border-collapse text-left text-sm">
-          <caption id="comparison-table-caption" className="sr-only">
-            {t("comparison.tableCaption", { title: comparison.title[locale] })}
-          </caption>
-          <thead>
-            <tr className="bg-neutral-50 align-bottom">
-              <th scope="col" className="sticky left-0 z-10 w-36 min-w-36 bg-neutral-50 px-3 py-2">
-                {t("comparison.criterion")}
-              </th>
-              {comparison.options.map((option) => (
-                <th key={option.id} scope="col" className={`min-w-56 px-3 py-2 ${option.isVendor ? "bg-amber-50" : ""}`}>
-                  <span className="block font-semibold">{option.name}</span>
-                  {option.isVendor && <span className="text-xs font-medium text-amber-900">{t("comparison.vendor")}</span>}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {comparison.criteria.map((criterion) => (
-              <tr key={criterion} className="border-t border-neutral-200 align-top">
-                <th scope="row" className="sticky left-0 z-10 bg-white px-3 py-2 font-semibold">
-                  {t(`criterion.${criterion}`)}
-                </th>
-                {comparison.options.map((option) => (
-                  <td key={option.id} className={`px-3 py-2 ${option.isVendor ? "bg-amber-50/50" : ""}`}>
-                    <FactCell fact={option.facts[criterion]} locale={locale} t={t} today={today} />
-                  </td>
-                ))}
-              </tr>
+      <DataTable
+        caption={{ id: "comparison-table-caption", text: t("comparison.tableCaption", { title: comparison.title[locale] }) }}
+        className="border-collapse"
+        frameClassName="hidden md:block"
+        isHeaderBottomAligned
+        columns={[
+          { key: "criterion", label: t("comparison.criterion"), className: "sticky left-0 z-10 w-36 min-w-36 bg-neutral-50" },
+          ...comparison.options.map((option) => ({
+            key: option.id,
+            label: (
+              <>
+                <span className="block font-semibold">{option.name}</span>
+                {option.isVendor && <span className="text-xs font-medium text-amber-900">{t("comparison.vendor")}</span>}
+              </>
+            ),
+            className: option.isVendor ? "min-w-56 bg-amber-50" : "min-w-56",
+          })),
+        ]}
+      >
+        {comparison.criteria.map((criterion) => (
+          <tr key={criterion} className="border-t border-neutral-200 align-top">
+            <th scope="row" className="sticky left-0 z-10 bg-white px-3 py-2 font-semibold">
+              {t(`criterion.${criterion}`)}
+            </th>
+            {comparison.options.map((option) => (
+              <td key={option.id} className={`px-3 py-2 ${option.isVendor ? "bg-amber-50/50" : ""}`}>
+                <FactCell fact={option.facts[criterion]} locale={locale} t={t} today={today} />
+              </td>
             ))}
-          </tbody>
-        </table>
-      </div>
+          </tr>
+        ))}
+      </DataTable>
     </>
   );
 }

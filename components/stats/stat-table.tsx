@@ -1,3 +1,4 @@
+import { DataTable } from "@/components/ui/data-table";
 import type { Locale, Translate } from "@/lib/i18n";
 import { cellText } from "@/lib/stats/csv";
 import type { StatTable } from "@/lib/stats/tables";
@@ -8,38 +9,32 @@ export function StatTableView({ table, locale, t, maxHeight }: { table: StatTabl
   const isTextColumn = (i: number) => i === 0 || table.rows[0]?.cells[i - 1]?.kind === "text";
   return (
     <div className="space-y-2">
-      <div className={`relative overflow-x-auto rounded-lg border border-neutral-200 bg-white ${maxHeight ? "max-h-[32rem] overflow-y-auto" : ""}`} tabIndex={0} role="region" aria-label={t("stats.tableFrame", { title: table.title })}>
-        <table className="min-w-full text-sm" data-stat-table={table.id}>
-          <caption className="sr-only">{table.caption}</caption>
-          <thead className="sticky top-0 bg-neutral-50">
-            <tr>
-              {table.columns.map((column, i) => (
-                <th key={column} scope="col" className={`px-3 py-2 align-bottom font-semibold text-neutral-800 ${isTextColumn(i) ? "text-left" : "text-right"}`}>
-                  {column}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {table.rows.map((row) => (
-              <tr key={row.key} className={`border-t border-neutral-200 ${row.isTotal ? "bg-neutral-50 font-semibold" : ""}`} data-row-key={row.key}>
-                <th scope="row" className="px-3 py-1.5 text-left font-medium break-words">
-                  {row.label}
-                </th>
-                {row.cells.map((cell, i) => {
-                  const text = cellText(cell, locale, "page");
-                  const isHidden = (cell.kind === "count" && cell.entry.isSuppressed) || text === "—";
-                  return (
-                    <td key={i} className={`px-3 py-1.5 whitespace-nowrap ${cell.kind === "text" ? "text-left" : "text-right tabular-nums"} ${isHidden ? "text-neutral-600" : ""}`}>
-                      {text}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        label={t("stats.tableFrame", { title: table.title })}
+        caption={{ text: table.caption }}
+        maxHeight={maxHeight ? "32rem" : undefined}
+        hasStickyHeader
+        headerCellClassName="align-bottom font-semibold text-neutral-800"
+        data-stat-table={table.id}
+        columns={table.columns.map((column, i) => ({ key: column, label: column, align: isTextColumn(i) ? "start" : "end" }))}
+      >
+        {table.rows.map((row) => (
+          <tr key={row.key} className={`border-t border-neutral-200 ${row.isTotal ? "bg-neutral-50 font-semibold" : ""}`} data-row-key={row.key}>
+            <th scope="row" className="px-3 py-1.5 text-left font-medium break-words">
+              {row.label}
+            </th>
+            {row.cells.map((cell, i) => {
+              const text = cellText(cell, locale, "page");
+              const isHidden = (cell.kind === "count" && cell.entry.isSuppressed) || text === "—";
+              return (
+                <td key={i} className={`px-3 py-1.5 whitespace-nowrap ${cell.kind === "text" ? "text-left" : "text-right tabular-nums"} ${isHidden ? "text-neutral-600" : ""}`}>
+                  {text}
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+      </DataTable>
       <p>
         <a href={`/api/admin/stats/${table.id}`} download className="text-sm font-medium text-brand-700 underline" data-csv-link={table.id}>
           {t("stats.download")}

@@ -4,6 +4,7 @@ import { DataExport } from "@/components/account/data-export";
 import { EmailForm, EraseAccountForm, LanguageForm, NameForm, PasswordForm, ProfileForm } from "@/components/account/account-forms";
 import { LearnerCohortList } from "@/components/cohorts-learner/learner-cohort-list";
 import { ReminderPreferencesForm } from "@/components/cohorts-learner/reminder-preferences-form";
+import { FormCard } from "@/components/ui/form-card";
 import { dayOf } from "@/lib/calendar-day";
 import { formatIsoDate } from "@/lib/format";
 import type { Translate } from "@/lib/i18n";
@@ -16,17 +17,6 @@ import { getReminderPreferences } from "@/server/data/preferences";
 import { getTranslator } from "@/server/i18n";
 
 export const metadata: Metadata = { title: "Mon compte" };
-
-function Section({ id, title, children, tone = "plain" }: { id: string; title: string; children: React.ReactNode; tone?: "plain" | "danger" }) {
-  return (
-    <section aria-labelledby={`${id}-heading`} id={id} className={`space-y-4 rounded-lg border bg-white p-5 ${tone === "danger" ? "border-red-300" : "border-neutral-200"}`}>
-      <h2 id={`${id}-heading`} className="text-xl font-semibold">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
 
 /** Who sees a learner's data: the trainers of their groups (and what they see), the admins. */
 function WhoSeesMyData({ t, cohorts }: { t: Translate; cohorts: { id: string; name: string; trainerNames: string[] }[] }) {
@@ -71,36 +61,36 @@ export default async function AccountPage() {
         <p className="text-neutral-700">{t("account.identity", { name: settings.name, email: settings.email })}</p>
       </header>
 
-      <Section id="name" title={t("account.nameHeading")}>
+      <FormCard id="name" headingId="name-heading" heading={t("account.nameHeading")}>
         <NameForm locale={locale} name={settings.name} />
-      </Section>
-      <Section id="email" title={t("account.emailHeading")}>
+      </FormCard>
+      <FormCard id="email" headingId="email-heading" heading={t("account.emailHeading")}>
         <EmailForm locale={locale} email={settings.email} />
-      </Section>
-      <Section id="password" title={t("account.passwordHeading")}>
+      </FormCard>
+      <FormCard id="password" headingId="password-heading" heading={t("account.passwordHeading")}>
         <PasswordForm locale={locale} />
-      </Section>
+      </FormCard>
 
       {isLearner && (
-        <Section id="profile" title={t("account.profileHeading")}>
+        <FormCard id="profile" headingId="profile-heading" heading={t("account.profileHeading")}>
           <p className="text-neutral-700">{t("account.profileIntro")}</p>
           {!settings.profile && <p className="rounded bg-neutral-100 p-3 text-sm text-neutral-800">{t("account.profileNone")}</p>}
           <ProfileForm locale={locale} profile={settings.profile} />
-        </Section>
+        </FormCard>
       )}
 
-      <Section id="language" title={t("account.languageHeading")}>
+      <FormCard id="language" headingId="language-heading" heading={t("account.languageHeading")}>
         <LanguageForm locale={locale} />
-      </Section>
+      </FormCard>
 
-      <Section id="reminders" title={t("account.remindersHeading")}>
+      <FormCard id="reminders" headingId="reminders-heading" heading={t("account.remindersHeading")}>
         <ReminderPreferencesForm
           locale={locale}
           wantsReminderEmails={preferences.wantsReminderEmails}
           wantsWeeklyDigest={preferences.wantsWeeklyDigest}
           isTrainer={isTrainer && preferences.trainsCohorts}
         />
-      </Section>
+      </FormCard>
 
       {isLearner && (
         <section aria-labelledby="cohorts-heading" className="space-y-3">
@@ -114,20 +104,20 @@ export default async function AccountPage() {
         </section>
       )}
 
-      <Section id="who" title={t("account.whoHeading")}>
+      <FormCard id="who" headingId="who-heading" heading={t("account.whoHeading")}>
         <WhoSeesMyData t={t} cohorts={cohorts} />
         <h3 className="font-semibold">{t("account.whoAccesses")}</h3>
         <DataAccesses accesses={accesses} locale={locale} t={t} />
-      </Section>
+      </FormCard>
 
-      <Section id="data" title={t("account.dataHeading")}>
+      <FormCard id="data" headingId="data-heading" heading={t("account.dataHeading")}>
         <DataExport t={t} />
-      </Section>
+      </FormCard>
 
-      <Section id="erase" title={t("account.eraseHeading")} tone="danger">
+      <FormCard id="erase" headingId="erase-heading" heading={t("account.eraseHeading")} tone="danger">
         <p className="text-neutral-800">{t("account.eraseIntro")}</p>
         <EraseAccountForm locale={locale} />
-      </Section>
+      </FormCard>
     </div>
   );
 }

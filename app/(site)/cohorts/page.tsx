@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { CohortForm } from "@/components/cohorts/cohort-form";
 import { describeDateRange } from "@/components/cohorts/date-range";
+import { FormCard } from "@/components/ui/form-card";
 import { requirePermission } from "@/server/auth";
 import { listTrainedCohorts } from "@/server/data/cohorts";
 import { getTranslator } from "@/server/i18n";
@@ -50,12 +51,9 @@ export default async function CohortsPage() {
         </section>
       )}
 
-      <section aria-labelledby="create-heading" className="space-y-4 rounded-lg border border-neutral-200 bg-white p-5">
-        <h2 id="create-heading" className="text-xl font-semibold">
-          {t("cohorts.create.title")}
-        </h2>
+      <FormCard headingId="create-heading" heading={t("cohorts.create.title")}>
         <CohortForm locale={locale} />
-      </section>
+      </FormCard>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { JoinCodeForm } from "@/components/cohorts-learner/join-code-form";
+import { FormCard } from "@/components/ui/form-card";
 import { normalizeJoinCode } from "@/lib/cohorts/join-code";
 import { getTranslator } from "@/server/i18n";
 
@@ -17,9 +18,9 @@ export default async function JoinFormPage({ searchParams }: { searchParams: Pro
     <div className="mx-auto max-w-2xl space-y-4">
       <h1 className="text-2xl font-bold">{t("join.title")}</h1>
       <p className="text-neutral-700">{t("join.formIntro")}</p>
-      <div className="rounded-lg border border-neutral-200 bg-white p-5">
+      <FormCard as="div">
         <JoinCodeForm t={t} defaultValue={typed} error={typed ? t("errors.joinCode.invalid") : undefined} />
-      </div>
+      </FormCard>
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { TodoList } from "@/components/cohorts-learner/todo-list";
 import { AttestationButton } from "@/components/progress/attestation-button";
 import { ProgressBar } from "@/components/progress/progress-bar";
 import { percent, ProgressChapters } from "@/components/progress/progress-chapters";
+import { FormCard } from "@/components/ui/form-card";
 import { formatDuration } from "@/lib/format";
 import { summarizeLearner } from "@/lib/learner-summary";
 import { can } from "@/lib/permissions";
@@ -49,9 +50,9 @@ export default async function MyProgressPage({ searchParams }: { searchParams: P
           {todo.length > 0 && <p className="text-sm text-neutral-700">{t("todo.intro")}</p>}
           <TodoList items={todo} locale={locale} t={t} isInCohort={cohorts.length > 0} />
           {cohorts.length === 0 && (
-            <div className="max-w-2xl rounded-lg border border-neutral-200 bg-white p-5">
+            <FormCard as="div" className="max-w-2xl">
               <JoinCodeForm t={t} id="progress-join-code" />
-            </div>
+            </FormCard>
           )}
         </section>
       )}

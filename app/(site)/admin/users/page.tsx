@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { RoleChangeForm } from "@/components/admin/role-change-form";
+import { DataTable } from "@/components/ui/data-table";
 import { isRole, ROLES } from "@/lib/roles";
 import { requirePermission } from "@/server/auth";
 import { listAuditEntries } from "@/server/data/audit";
@@ -59,34 +60,29 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: S
       {users.length === 0 ? (
         <p>{t("admin.users.none")}</p>
       ) : (
-        // On a phone the table scrolls sideways inside its own frame, which the keyboard can reach (as the
-        // audit log's); `relative` keeps its visually hidden labels (absolutely placed) inside that frame.
-        <div className="relative overflow-x-auto rounded-lg border border-neutral-200 bg-white" role="region" aria-labelledby="users-heading" tabIndex={0}>
-          <table className="w-full min-w-[40rem] text-left text-sm">
-            <thead className="bg-neutral-50">
-              <tr>
-                <th scope="col" className="px-3 py-2">{t("admin.users.col.name")}</th>
-                <th scope="col" className="px-3 py-2">{t("admin.users.col.email")}</th>
-                <th scope="col" className="px-3 py-2">{t("admin.users.col.createdAt")}</th>
-                <th scope="col" className="px-3 py-2">{t("admin.users.col.changeRole")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.map((user) => (
-                <tr key={user.id} className="border-t border-neutral-200" data-testid={`user-row-${user.email}`}>
-                  <td className="px-3 py-2 font-medium">
-                    {user.name} {user.id === actor.id && <span className="text-neutral-500">{t("admin.users.you")}</span>}
-                  </td>
-                  <td className="px-3 py-2">{user.email}</td>
-                  <td className="px-3 py-2 whitespace-nowrap">{dateFormat.format(user.createdAt)}</td>
-                  <td className="px-3 py-2">
-                    <RoleChangeForm locale={locale} userId={user.id} userName={user.name} currentRole={user.role} roleLabels={roleLabels} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          labelledBy="users-heading"
+          minWidth="40rem"
+          columns={[
+            { key: "name", label: t("admin.users.col.name") },
+            { key: "email", label: t("admin.users.col.email") },
+            { key: "createdAt", label: t("admin.users.col.createdAt") },
+            { key: "changeRole", label: t("admin.users.col.changeRole") },
+          ]}
+        >
+          {users.map((user) => (
+            <tr key={user.id} className="border-t border-neutral-200" data-testid={`user-row-${user.email}`}>
+              <td className="px-3 py-2 font-medium">
+                {user.name} {user.id === actor.id && <span className="text-neutral-500">{t("admin.users.you")}</span>}
+              </td>
+              <td className="px-3 py-2">{user.email}</td>
+              <td className="px-3 py-2 whitespace-nowrap">{dateFormat.format(user.createdAt)}</td>
+              <td className="px-3 py-2">
+                <RoleChangeForm locale={locale} userId={user.id} userName={user.name} currentRole={user.role} roleLabels={roleLabels} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {pageCount > 1 && (
         <nav aria-label={t("admin.users.page", { page, pages: pageCount })} className="flex items-center gap-4 text-sm">

@@ -5,6 +5,7 @@ import { formatInstant } from "@/components/cohorts/dates";
 import { describeDueRule, itemTitle } from "@/components/cohorts/describe";
 import { orNotFound } from "@/components/cohorts/or-not-found";
 import { PercentBar, StatusText } from "@/components/cohorts/status-text";
+import { DataTable } from "@/components/ui/data-table";
 import { DASHBOARD_FILTERS, DASHBOARD_SORTS, filterRows, sortRows, type DashboardFilter, type DashboardSort } from "@/lib/cohorts/dashboard";
 import { formatIsoDate } from "@/lib/format";
 import { requirePermission } from "@/server/auth";
@@ -112,79 +113,78 @@ export default async function CohortDashboardPage({ params, searchParams }: { pa
           </p>
 
           <p className="text-xs text-neutral-600 sm:hidden">{t("cohorts.dashboard.scrollHint")}</p>
-          <div className="relative overflow-x-auto rounded-lg border border-neutral-200 bg-white" role="region" aria-labelledby="dashboard-caption" tabIndex={0}>
-            <table className="min-w-full border-separate border-spacing-0 text-left text-sm">
-              <caption id="dashboard-caption" className="sr-only">
-                {t("cohorts.dashboard.caption", { name: cohort.name })}
-              </caption>
-              <thead className="bg-neutral-50 align-bottom">
-                <tr>
-                  <th scope="col" className="sticky left-0 z-10 min-w-36 border-b border-r border-neutral-200 bg-neutral-50 px-3 py-2">
-                    {t("cohorts.dashboard.col.learner")}
-                  </th>
-                  {assignments.map((assignment, index) => (
-                    <th key={assignment.id} scope="col" className="min-w-48 border-b border-neutral-200 px-3 py-2">
-                      <span className="block font-semibold">{titles[index]}</span>
-                      <span className="block text-xs font-normal text-neutral-600">
-                        {t(`cohorts.item.${assignment.itemKind}`)} · {describeDueRule(assignment, t, locale)}
-                      </span>
-                    </th>
-                  ))}
-                  <th scope="col" className="min-w-36 border-b border-neutral-200 px-3 py-2">
-                    {t("cohorts.dashboard.col.lastActivity")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {hasAssignments && (
-                  <tr className="bg-brand-50">
-                    <th scope="row" className="sticky left-0 z-10 border-b border-r border-neutral-200 bg-brand-50 px-3 py-2 font-semibold">
-                      {t("cohorts.dashboard.summary", { count: rows.length })}
-                    </th>
-                    {summaries.map((summary) => (
-                      <td key={summary.assignmentId} className="border-b border-neutral-200 px-3 py-2 align-top">
-                        <span className="block font-semibold">{t("cohorts.dashboard.summaryCompleted", { done: summary.completedCount, total: summary.learnerCount })}</span>
-                        <span className="block">{t("cohorts.dashboard.summaryMedian", { percent: Math.round(summary.medianPercent) })}</span>
-                        <span className={`block ${summary.overdueCount > 0 ? "font-semibold text-red-800" : ""}`}>
-                          {summary.overdueCount > 0 && <span aria-hidden="true">⚠ </span>}
-                          {t("cohorts.dashboard.summaryOverdue", { count: summary.overdueCount })}
-                        </span>
-                      </td>
-                    ))}
-                    <td className="border-b border-neutral-200 px-3 py-2" />
-                  </tr>
-                )}
-                {pageRows.map((row) => (
-                  <tr key={row.userId} data-testid={`dashboard-row-${row.userId}`}>
-                    <th scope="row" className="sticky left-0 z-10 border-b border-r border-neutral-200 bg-white px-3 py-2 align-top font-normal">
-                      <Link href={`${base}/learners/${encodeURIComponent(row.userId)}`} prefetch={false} className="font-medium text-brand-700 underline">
-                        {row.name}
-                      </Link>
-                    </th>
-                    {row.cells.map((cell) => (
-                      <td key={cell.assignmentId} className="border-b border-neutral-200 px-3 py-2 align-top">
-                        <span className="flex flex-col items-start gap-1">
-                          <PercentBar percent={cell.percent} t={t} />
-                          <StatusText status={cell.status} completedAt={cell.completedAt} t={t} locale={locale} />
-                          <span className="text-xs text-neutral-700">
-                            {cell.dueOn ? t("cohorts.due.on", { date: formatIsoDate(cell.dueOn, locale) }) : t("cohorts.due.noDate")}
-                            {cell.isExtended && <strong className="font-semibold"> ({t("cohorts.due.extended")})</strong>}
-                          </span>
-                        </span>
-                      </td>
-                    ))}
-                    <td className="border-b border-neutral-200 px-3 py-2 align-top whitespace-nowrap">
-                      {row.lastActivityAt ? (
-                        <time dateTime={row.lastActivityAt.toISOString()}>{formatInstant(row.lastActivityAt, locale)}</time>
-                      ) : (
-                        t("cohorts.dashboard.never")
-                      )}
-                    </td>
-                  </tr>
+          <DataTable
+            caption={{ id: "dashboard-caption", text: t("cohorts.dashboard.caption", { name: cohort.name }) }}
+            className="border-separate border-spacing-0"
+            isHeaderBottomAligned
+            columns={[
+              {
+                key: "learner",
+                label: t("cohorts.dashboard.col.learner"),
+                className: "sticky left-0 z-10 min-w-36 border-b border-r border-neutral-200 bg-neutral-50",
+              },
+              ...assignments.map((assignment, index) => ({
+                key: assignment.id,
+                label: (
+                  <>
+                    <span className="block font-semibold">{titles[index]}</span>
+                    <span className="block text-xs font-normal text-neutral-600">
+                      {t(`cohorts.item.${assignment.itemKind}`)} · {describeDueRule(assignment, t, locale)}
+                    </span>
+                  </>
+                ),
+                className: "min-w-48 border-b border-neutral-200",
+              })),
+              { key: "lastActivity", label: t("cohorts.dashboard.col.lastActivity"), className: "min-w-36 border-b border-neutral-200" },
+            ]}
+          >
+            {hasAssignments && (
+              <tr className="bg-brand-50">
+                <th scope="row" className="sticky left-0 z-10 border-b border-r border-neutral-200 bg-brand-50 px-3 py-2 font-semibold">
+                  {t("cohorts.dashboard.summary", { count: rows.length })}
+                </th>
+                {summaries.map((summary) => (
+                  <td key={summary.assignmentId} className="border-b border-neutral-200 px-3 py-2 align-top">
+                    <span className="block font-semibold">{t("cohorts.dashboard.summaryCompleted", { done: summary.completedCount, total: summary.learnerCount })}</span>
+                    <span className="block">{t("cohorts.dashboard.summaryMedian", { percent: Math.round(summary.medianPercent) })}</span>
+                    <span className={`block ${summary.overdueCount > 0 ? "font-semibold text-red-800" : ""}`}>
+                      {summary.overdueCount > 0 && <span aria-hidden="true">⚠ </span>}
+                      {t("cohorts.dashboard.summaryOverdue", { count: summary.overdueCount })}
+                    </span>
+                  </td>
                 ))}
-              </tbody>
-            </table>
-          </div>
+                <td className="border-b border-neutral-200 px-3 py-2" />
+              </tr>
+            )}
+            {pageRows.map((row) => (
+              <tr key={row.userId} data-testid={`dashboard-row-${row.userId}`}>
+                <th scope="row" className="sticky left-0 z-10 border-b border-r border-neutral-200 bg-white px-3 py-2 align-top font-normal">
+                  <Link href={`${base}/learners/${encodeURIComponent(row.userId)}`} prefetch={false} className="font-medium text-brand-700 underline">
+                    {row.name}
+                  </Link>
+                </th>
+                {row.cells.map((cell) => (
+                  <td key={cell.assignmentId} className="border-b border-neutral-200 px-3 py-2 align-top">
+                    <span className="flex flex-col items-start gap-1">
+                      <PercentBar percent={cell.percent} t={t} />
+                      <StatusText status={cell.status} completedAt={cell.completedAt} t={t} locale={locale} />
+                      <span className="text-xs text-neutral-700">
+                        {cell.dueOn ? t("cohorts.due.on", { date: formatIsoDate(cell.dueOn, locale) }) : t("cohorts.due.noDate")}
+                        {cell.isExtended && <strong className="font-semibold"> ({t("cohorts.due.extended")})</strong>}
+                      </span>
+                    </span>
+                  </td>
+                ))}
+                <td className="border-b border-neutral-200 px-3 py-2 align-top whitespace-nowrap">
+                  {row.lastActivityAt ? (
+                    <time dateTime={row.lastActivityAt.toISOString()}>{formatInstant(row.lastActivityAt, locale)}</time>
+                  ) : (
+                    t("cohorts.dashboard.never")
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
 
           {pageCount > 1 && (
             <nav aria-label={t("cohorts.dashboard.pagination")} className="flex flex-wrap items-center gap-4 text-sm">

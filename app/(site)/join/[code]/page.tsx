@@ -3,6 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { JoinButton } from "@/components/cohorts-learner/join-button";
 import { JoinCodeForm } from "@/components/cohorts-learner/join-code-form";
+import { FormCard } from "@/components/ui/form-card";
 import { formatJoinCode, normalizeJoinCode } from "@/lib/cohorts/join-code";
 import { can } from "@/lib/permissions";
 import { getSessionUser } from "@/server/auth";
@@ -38,12 +39,9 @@ export default async function JoinCohortPage({ params }: { params: Promise<{ cod
         <div role="alert" className="rounded border border-red-300 bg-red-50 px-4 py-3 text-red-900">
           {t("join.unknown", { code: code ? formatJoinCode(code) : raw })}
         </div>
-        <section aria-labelledby="another-code" className="space-y-3 rounded-lg border border-neutral-200 bg-white p-5">
-          <h2 id="another-code" className="text-lg font-semibold">
-            {t("join.tryAnother")}
-          </h2>
+        <FormCard headingId="another-code" heading={t("join.tryAnother")} headingSize="lg" gap={3}>
           <JoinCodeForm t={t} />
-        </section>
+        </FormCard>
       </div>
     );
   }
@@ -55,12 +53,9 @@ export default async function JoinCohortPage({ params }: { params: Promise<{ cod
         <div role="alert" className="rounded border border-amber-400 bg-amber-50 px-4 py-3 text-amber-950">
           {t("join.expired", { name: cohort.name })}
         </div>
-        <section aria-labelledby="another-code" className="space-y-3 rounded-lg border border-neutral-200 bg-white p-5">
-          <h2 id="another-code" className="text-lg font-semibold">
-            {t("join.tryAnother")}
-          </h2>
+        <FormCard headingId="another-code" heading={t("join.tryAnother")} headingSize="lg" gap={3}>
           <JoinCodeForm t={t} />
-        </section>
+        </FormCard>
       </div>
     );
   }

@@ -6,6 +6,7 @@ import { ConfirmButton } from "@/components/cohorts/confirm-button";
 import { describeDueRule, itemTitle } from "@/components/cohorts/describe";
 import { ExtensionForm } from "@/components/cohorts/extension-form";
 import { orNotFound } from "@/components/cohorts/or-not-found";
+import { FormCard } from "@/components/ui/form-card";
 import { formatIsoDate } from "@/lib/format";
 import { requirePermission } from "@/server/auth";
 import { getProgramme } from "@/server/content";
@@ -118,12 +119,9 @@ export default async function CohortAssignmentsPage({ params }: { params: Params
         )}
       </section>
 
-      <section aria-labelledby="assign-heading" className="space-y-4 rounded-lg border border-neutral-200 bg-white p-5">
-        <h2 id="assign-heading" className="text-xl font-semibold">
-          {t("cohorts.assign.title")}
-        </h2>
+      <FormCard headingId="assign-heading" heading={t("cohorts.assign.title")}>
         <AssignmentForm locale={locale} cohortId={cohort.id} groups={groups} />
-      </section>
+      </FormCard>
     </div>
   );
 }

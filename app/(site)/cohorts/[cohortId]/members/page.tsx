@@ -10,6 +10,8 @@ import { JoinCodeActions } from "@/components/cohorts/join-code-actions";
 import { describeJoinCodeState, expiryDayOf } from "@/components/cohorts/join-code-state";
 import { JoinQrCode } from "@/components/cohorts/join-qr-code";
 import { orNotFound } from "@/components/cohorts/or-not-found";
+import { DataTable } from "@/components/ui/data-table";
+import { FormCard } from "@/components/ui/form-card";
 import { formatJoinCode } from "@/lib/cohorts/join-code";
 import { requirePermission } from "@/server/auth";
 import { now } from "@/server/clock";
@@ -36,10 +38,7 @@ export default async function CohortMembersPage({ params }: { params: Params }) 
     <div className="space-y-10">
       <CohortNav cohortId={cohort.id} cohortName={cohort.name} current="members" t={t} />
 
-      <section aria-labelledby="invitation-heading" className="space-y-5 rounded-lg border border-neutral-200 bg-white p-5">
-        <h2 id="invitation-heading" className="text-xl font-semibold">
-          {t("cohorts.invitation.title")}
-        </h2>
+      <FormCard headingId="invitation-heading" heading={t("cohorts.invitation.title")} gap={5}>
         <p className="max-w-3xl text-neutral-700">{t("cohorts.invitation.intro")}</p>
         <div className="flex flex-col gap-6 md:flex-row md:items-start">
           <div className="min-w-0 flex-1 space-y-4">
@@ -90,7 +89,7 @@ export default async function CohortMembersPage({ params }: { params: Params }) 
           <h3 className="font-semibold">{t("cohorts.invite.title")}</h3>
           <InvitationForm locale={locale} cohortId={cohort.id} isCodeUsable={isUsable} />
         </div>
-      </section>
+      </FormCard>
 
       <section aria-labelledby="learners-heading" className="space-y-3">
         <h2 id="learners-heading" className="text-xl font-semibold">
@@ -99,44 +98,38 @@ export default async function CohortMembersPage({ params }: { params: Params }) 
         {cohort.learners.length === 0 ? (
           <p className="text-neutral-700">{t("cohorts.learners.empty")}</p>
         ) : (
-          <div className="relative overflow-x-auto rounded-lg border border-neutral-200 bg-white" role="region" aria-labelledby="learners-caption" tabIndex={0}>
-            <table className="w-full min-w-[36rem] text-left text-sm">
-              <caption id="learners-caption" className="sr-only">
-                {t("cohorts.learners.caption")}
-              </caption>
-              <thead className="bg-neutral-50">
-                <tr>
-                  <th scope="col" className="px-3 py-2">{t("cohorts.learners.col.name")}</th>
-                  <th scope="col" className="px-3 py-2">{t("cohorts.learners.col.email")}</th>
-                  <th scope="col" className="px-3 py-2">{t("cohorts.learners.col.joinedAt")}</th>
-                  <th scope="col" className="px-3 py-2">{t("cohorts.learners.col.actions")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {cohort.learners.map((learner) => (
-                  <tr key={learner.userId} className="border-t border-neutral-200">
-                    <th scope="row" className="px-3 py-2 font-normal">
-                      <Link href={`${base}/learners/${encodeURIComponent(learner.userId)}`} prefetch={false} className="font-medium text-brand-700 underline">
-                        {learner.name}
-                      </Link>
-                    </th>
-                    <td className="px-3 py-2 break-all">{learner.email}</td>
-                    <td className="px-3 py-2 whitespace-nowrap">{formatInstantDay(learner.joinedAt, locale)}</td>
-                    <td className="px-3 py-2">
-                      <ConfirmButton
-                        locale={locale}
-                        url={`${apiBase}/members/${encodeURIComponent(learner.userId)}`}
-                        label={t("cohorts.learners.remove")}
-                        accessibleLabel={t("cohorts.learners.removeLabel", { name: learner.name })}
-                        confirmText={t("cohorts.learners.removeConfirm", { name: learner.name })}
-                        doneText={t("cohorts.learners.removed")}
-                      />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={{ id: "learners-caption", text: t("cohorts.learners.caption") }}
+            minWidth="36rem"
+            columns={[
+              { key: "name", label: t("cohorts.learners.col.name") },
+              { key: "email", label: t("cohorts.learners.col.email") },
+              { key: "joinedAt", label: t("cohorts.learners.col.joinedAt") },
+              { key: "actions", label: t("cohorts.learners.col.actions") },
+            ]}
+          >
+            {cohort.learners.map((learner) => (
+              <tr key={learner.userId} className="border-t border-neutral-200">
+                <th scope="row" className="px-3 py-2 font-normal">
+                  <Link href={`${base}/learners/${encodeURIComponent(learner.userId)}`} prefetch={false} className="font-medium text-brand-700 underline">
+                    {learner.name}
+                  </Link>
+                </th>
+                <td className="px-3 py-2 break-all">{learner.email}</td>
+                <td className="px-3 py-2 whitespace-nowrap">{formatInstantDay(learner.joinedAt, locale)}</td>
+                <td className="px-3 py-2">
+                  <ConfirmButton
+                    locale={locale}
+                    url={`${apiBase}/members/${encodeURIComponent(learner.userId)}`}
+                    label={t("cohorts.learners.remove")}
+                    accessibleLabel={t("cohorts.learners.removeLabel", { name: learner.name })}
+                    confirmText={t("cohorts.learners.removeConfirm", { name: learner.name })}
+                    doneText={t("cohorts.learners.removed")}
+                  />
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
 
@@ -174,10 +167,7 @@ export default async function CohortMembersPage({ params }: { params: Params }) 
         )}
       </section>
 
-      <section aria-labelledby="settings-heading" className="space-y-4 rounded-lg border border-neutral-200 bg-white p-5">
-        <h2 id="settings-heading" className="text-xl font-semibold">
-          {t("cohorts.settings.title")}
-        </h2>
+      <FormCard headingId="settings-heading" heading={t("cohorts.settings.title")}>
         <CohortForm
           locale={locale}
           cohortId={cohort.id}
@@ -189,7 +179,7 @@ export default async function CohortMembersPage({ params }: { params: Params }) 
             reminderDaysBefore: String(cohort.reminderDaysBefore),
           }}
         />
-      </section>
+      </FormCard>
     </div>
   );
 }

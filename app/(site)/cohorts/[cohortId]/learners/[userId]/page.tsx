@@ -4,6 +4,7 @@ import { formatInstant, formatInstantDay } from "@/components/cohorts/dates";
 import { describeDueRule, itemTitle } from "@/components/cohorts/describe";
 import { orNotFound } from "@/components/cohorts/or-not-found";
 import { PercentBar, StatusText } from "@/components/cohorts/status-text";
+import { DataTable } from "@/components/ui/data-table";
 import { formatDuration, formatIsoDate } from "@/lib/format";
 import { requirePermission } from "@/server/auth";
 import { now } from "@/server/clock";
@@ -68,46 +69,40 @@ export default async function CohortLearnerPage({ params }: { params: Params }) 
         {assignments.length === 0 ? (
           <p className="text-neutral-700">{t("cohorts.learner.noAssignments")}</p>
         ) : (
-          <div className="relative overflow-x-auto rounded-lg border border-neutral-200 bg-white" role="region" aria-labelledby="learner-assignments-caption" tabIndex={0}>
-            <table className="w-full min-w-[40rem] text-left text-sm">
-              <caption id="learner-assignments-caption" className="sr-only">
-                {t("cohorts.learner.assignmentsCaption", { name: learner.name })}
-              </caption>
-              <thead className="bg-neutral-50">
-                <tr>
-                  <th scope="col" className="px-3 py-2">{t("cohorts.learner.col.item")}</th>
-                  <th scope="col" className="px-3 py-2">{t("cohorts.learner.col.status")}</th>
-                  <th scope="col" className="px-3 py-2">{t("cohorts.learner.col.progress")}</th>
-                  <th scope="col" className="px-3 py-2">{t("cohorts.learner.col.due")}</th>
+          <DataTable
+            caption={{ id: "learner-assignments-caption", text: t("cohorts.learner.assignmentsCaption", { name: learner.name }) }}
+            minWidth="40rem"
+            columns={[
+              { key: "item", label: t("cohorts.learner.col.item") },
+              { key: "status", label: t("cohorts.learner.col.status") },
+              { key: "progress", label: t("cohorts.learner.col.progress") },
+              { key: "due", label: t("cohorts.learner.col.due") },
+            ]}
+          >
+            {assignments.map((assignment, index) => {
+              const cell = cells[index]!;
+              return (
+                <tr key={assignment.id} className="border-t border-neutral-200">
+                  <th scope="row" className="px-3 py-2 font-normal">
+                    <span className="block font-medium">{itemTitle(programme, assignment, locale, t)}</span>
+                    <span className="block text-xs text-neutral-600">
+                      {t(`cohorts.item.${assignment.itemKind}`)} · {describeDueRule(assignment, t, locale)}
+                    </span>
+                  </th>
+                  <td className="px-3 py-2">
+                    <StatusText status={cell.status} completedAt={cell.completedAt} t={t} locale={locale} />
+                  </td>
+                  <td className="px-3 py-2">
+                    <PercentBar percent={cell.percent} t={t} />
+                  </td>
+                  <td className="px-3 py-2">
+                    {cell.dueOn ? formatIsoDate(cell.dueOn, locale) : t("cohorts.due.noDate")}
+                    {cell.isExtended && <strong className="font-semibold"> ({t("cohorts.due.extended")})</strong>}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {assignments.map((assignment, index) => {
-                  const cell = cells[index]!;
-                  return (
-                    <tr key={assignment.id} className="border-t border-neutral-200">
-                      <th scope="row" className="px-3 py-2 font-normal">
-                        <span className="block font-medium">{itemTitle(programme, assignment, locale, t)}</span>
-                        <span className="block text-xs text-neutral-600">
-                          {t(`cohorts.item.${assignment.itemKind}`)} · {describeDueRule(assignment, t, locale)}
-                        </span>
-                      </th>
-                      <td className="px-3 py-2">
-                        <StatusText status={cell.status} completedAt={cell.completedAt} t={t} locale={locale} />
-                      </td>
-                      <td className="px-3 py-2">
-                        <PercentBar percent={cell.percent} t={t} />
-                      </td>
-                      <td className="px-3 py-2">
-                        {cell.dueOn ? formatIsoDate(cell.dueOn, locale) : t("cohorts.due.noDate")}
-                        {cell.isExtended && <strong className="font-semibold"> ({t("cohorts.due.extended")})</strong>}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+              );
+            })}
+          </DataTable>
         )}
       </section>
 
@@ -118,43 +113,37 @@ export default async function CohortLearnerPage({ params }: { params: Params }) 
         {modules.length === 0 ? (
           <p className="text-neutral-700">{t("cohorts.learner.noModules")}</p>
         ) : (
-          <div className="relative overflow-x-auto rounded-lg border border-neutral-200 bg-white" role="region" aria-labelledby="learner-modules-caption" tabIndex={0}>
-            <table className="w-full min-w-[44rem] text-left text-sm">
-              <caption id="learner-modules-caption" className="sr-only">
-                {t("cohorts.learner.modulesCaption", { name: learner.name })}
-              </caption>
-              <thead className="bg-neutral-50">
-                <tr>
-                  <th scope="col" className="px-3 py-2">{t("cohorts.learner.col.module")}</th>
-                  <th scope="col" className="px-3 py-2">{t("cohorts.learner.col.chapter")}</th>
-                  <th scope="col" className="px-3 py-2">{t("cohorts.learner.col.watched")}</th>
-                  <th scope="col" className="px-3 py-2">{t("cohorts.learner.col.quiz")}</th>
-                  <th scope="col" className="px-3 py-2">{t("cohorts.learner.col.completedAt")}</th>
+          <DataTable
+            caption={{ id: "learner-modules-caption", text: t("cohorts.learner.modulesCaption", { name: learner.name }) }}
+            minWidth="44rem"
+            columns={[
+              { key: "module", label: t("cohorts.learner.col.module") },
+              { key: "chapter", label: t("cohorts.learner.col.chapter") },
+              { key: "watched", label: t("cohorts.learner.col.watched") },
+              { key: "quiz", label: t("cohorts.learner.col.quiz") },
+              { key: "completedAt", label: t("cohorts.learner.col.completedAt") },
+            ]}
+          >
+            {modules.map((row) => {
+              const module = programme.modulesById.get(row.moduleId)!;
+              const chapter = programme.chapters.find((c) => c.id === module.chapterId);
+              return (
+                <tr key={row.moduleId} className="border-t border-neutral-200">
+                  <th scope="row" className="px-3 py-2 font-medium">
+                    {itemTitle(programme, { itemKind: "module", itemId: row.moduleId }, locale, t)}
+                  </th>
+                  <td className="px-3 py-2">{chapter?.title[locale] ?? none}</td>
+                  <td className="px-3 py-2 whitespace-nowrap">
+                    {formatDuration(row.watchedS, locale)} / {formatDuration(module.durationS, locale)}
+                  </td>
+                  <td className="px-3 py-2 tabular-nums">
+                    {row.quizBestScore !== null && row.quizTotal !== null ? t("cohorts.learner.quizScore", { score: row.quizBestScore, total: row.quizTotal }) : none}
+                  </td>
+                  <td className="px-3 py-2 whitespace-nowrap">{row.completedAt ? formatInstantDay(row.completedAt, locale) : none}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {modules.map((row) => {
-                  const module = programme.modulesById.get(row.moduleId)!;
-                  const chapter = programme.chapters.find((c) => c.id === module.chapterId);
-                  return (
-                    <tr key={row.moduleId} className="border-t border-neutral-200">
-                      <th scope="row" className="px-3 py-2 font-medium">
-                        {itemTitle(programme, { itemKind: "module", itemId: row.moduleId }, locale, t)}
-                      </th>
-                      <td className="px-3 py-2">{chapter?.title[locale] ?? none}</td>
-                      <td className="px-3 py-2 whitespace-nowrap">
-                        {formatDuration(row.watchedS, locale)} / {formatDuration(module.durationS, locale)}
-                      </td>
-                      <td className="px-3 py-2 tabular-nums">
-                        {row.quizBestScore !== null && row.quizTotal !== null ? t("cohorts.learner.quizScore", { score: row.quizBestScore, total: row.quizTotal }) : none}
-                      </td>
-                      <td className="px-3 py-2 whitespace-nowrap">{row.completedAt ? formatInstantDay(row.completedAt, locale) : none}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+              );
+            })}
+          </DataTable>
         )}
       </section>
     </div>
