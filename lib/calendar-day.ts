@@ -24,7 +24,7 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
  * formatting and the day checks cost microseconds each.
  */
 const MEMO_LIMIT = 20_000;
-function memo<V>(cache: Map<string, V>, key: string, compute: () => V): V {
+function memo<K, V>(cache: Map<K, V>, key: K, compute: () => V): V {
   const known = cache.get(key);
   if (known !== undefined) return known;
   const value = compute();
@@ -38,12 +38,13 @@ function memo<V>(cache: Map<string, V>, key: string, compute: () => V): V {
  * quarter of an hour (since 1972), so all the instants of one quarter of an hour have the same day.
  */
 const QUARTER_HOUR_MS = 900_000;
-const daysOfQuarterHours = new Map<string, Day>();
+const daysOfQuarterHours = new Map<string, Map<number, Day>>();
 
 /** The calendar day of an instant in a time zone. */
 export function dayOf(instant: Date, timeZone: string = PLATFORM_TIME_ZONE): Day {
-  const quarter = Math.floor(instant.getTime() / QUARTER_HOUR_MS);
-  return memo(daysOfQuarterHours, `${timeZone} ${quarter}`, () => {
+  let days = daysOfQuarterHours.get(timeZone);
+  if (!days) daysOfQuarterHours.set(timeZone, (days = new Map()));
+  return memo(days, Math.floor(instant.getTime() / QUARTER_HOUR_MS), () => {
     let format = formatters.get(timeZone);
     if (!format) {
       format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
@@ -61,9 +62,14 @@ function toUtcMs(day: Day): number {
   });
 }
 
-const addedDays = new Map<string, Day>();
+const addedDays = new Map<string, Map<number, Day>>();
 export function addDays(day: Day, days: number): Day {
-  return memo(addedDays, `${day} ${days}`, () => new Date(toUtcMs(day) + days * MS_PER_DAY).toISOString().slice(0, 10));
+  let fromDay = addedDays.get(day);
+  if (!fromDay) {
+    if (addedDays.size >= MEMO_LIMIT) addedDays.clear();
+    addedDays.set(day, (fromDay = new Map()));
+  }
+  return memo(fromDay, days, () => new Date(toUtcMs(day) + days * MS_PER_DAY).toISOString().slice(0, 10));
 }
 
 /** Whole days from `from` to `to` (positive when `to` is later). */

@@ -73,12 +73,19 @@ export function buildDashboard(input: {
     if (!byModule) factsByUser.set(fact.userId, (byModule = new Map()));
     byModule.set(fact.moduleId, fact);
   }
-  const extensionOf = new Map(input.extensions.map((e) => [`${e.assignmentId}:${e.userId}`, e.dueOn]));
+  // Extensions by learner, then assignment: most learners have none (no key built per cell).
+  const extensionsOf = new Map<string, Map<string, Day>>();
+  for (const e of input.extensions) {
+    let byAssignment = extensionsOf.get(e.userId);
+    if (!byAssignment) extensionsOf.set(e.userId, (byAssignment = new Map()));
+    byAssignment.set(e.assignmentId, e.dueOn);
+  }
   const empty = new Map<string, ModuleFacts>();
 
   const rows = learners.map((learner): LearnerRow => {
     const facts = factsByUser.get(learner.userId) ?? empty;
     const joinedOn = dayOf(learner.joinedAt);
+    const extensions = extensionsOf.get(learner.userId);
     const cells = assignments.map((assignment): Cell => {
       const state = learnerAssignmentState({
         slots: slotsByAssignment.get(assignment.id)!,
@@ -86,7 +93,7 @@ export function buildDashboard(input: {
         facts,
         rule: assignment,
         joinedOn,
-        extensionOn: extensionOf.get(`${assignment.id}:${learner.userId}`) ?? null,
+        extensionOn: extensions?.get(assignment.id) ?? null,
         today,
       });
       return {

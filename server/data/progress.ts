@@ -113,7 +113,8 @@ export async function recordQuizAttempt(
     await tx.quizAttempt.create({
       data: { userId: actor.id, moduleId: module.id, score: result.score, total: result.total, isPassed: result.isPassed, answers: JSON.stringify(input.answers), createdAt: now },
     });
-    const data = { quizBestScore: plan.quiz.bestScore, quizTotal: plan.quiz.total, quizPassedAt: plan.quiz.passedAt, ...(plan.row.completedAt ? { completedAt: plan.row.completedAt } : {}) };
+    // updatedAt is the attempt's instant, as the heartbeat's writers set it (not Prisma's clock).
+    const data = { quizBestScore: plan.quiz.bestScore, quizTotal: plan.quiz.total, quizPassedAt: plan.quiz.passedAt, updatedAt: now, ...(plan.row.completedAt ? { completedAt: plan.row.completedAt } : {}) };
     const saved = row
       ? await tx.moduleProgress.update({ where: { id: row.id }, data })
       : await tx.moduleProgress.create({ data: { ...data, userId: actor.id, moduleId: module.id, chapterId: module.chapterId, createdAt: now } });
