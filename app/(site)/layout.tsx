@@ -1,7 +1,8 @@
-import type { Metadata } from "next";
+import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { PageFrame } from "@/components/layout/page-frame";
+import { BRAND_GREEN } from "@/lib/app-icons";
 import { SiteHeader } from "@/components/layout/site-header";
 import { getTranslator } from "@/server/i18n";
 import "../globals.css";
@@ -10,6 +11,9 @@ export const metadata: Metadata = {
   title: { default: "Accélérateur libre", template: "%s — Accélérateur libre" },
   description: "Formation libre et gratuite pour les commerçants qui se lancent en ligne.",
 };
+
+/** The browser's bars on a phone, and the installed platform's window, in the brand's green (as the manifest's theme). */
+export const viewport: Viewport = { themeColor: BRAND_GREEN };
 
 /**
  * The one root layout. Every page is rendered per request for the person viewing it: the HTML
