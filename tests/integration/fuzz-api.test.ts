@@ -141,6 +141,10 @@ const FUZZ_TARGETS: Record<string, FuzzTarget> = {
     (["GET", "POST", "PUT", "PATCH", "DELETE"] as const).map((method) => [`${method} app/api/[...path]/route.ts`, { actor: "merchant" as const, params: () => ({ path: "no-such-route/x" }) }]),
   ),
   "GET app/api/health/route.ts": { actor: "anonymous" },
+  "GET app/icons/[name]/route.tsx": {
+    actor: "anonymous",
+    elsewhere: "a public PNG drawn from fixed pictures, prerendered at build time (dynamicParams false): its one path parameter is fuzzed against the built server (tests/e2e/fuzz.spec.ts)",
+  },
   "POST app/api/locale/route.ts": { actor: "anonymous", body: () => ({ locale: "en" }) },
   "DELETE app/api/memberships/[cohortId]/route.ts": { actor: "merchant", params: (w) => ({ cohortId: w.cohortId }) },
   "POST app/api/memberships/route.ts": { actor: "merchant", body: (w) => ({ code: w.joinCode }) },
