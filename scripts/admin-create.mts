@@ -8,7 +8,7 @@ import { parseArgs } from "node:util";
 import { AppError } from "@/lib/errors";
 import { emailSchema, NAME_MAX_LENGTH } from "@/lib/schemas/auth";
 import { createUserWithRole } from "@/server/data/users";
-import { isUniqueViolation } from "@/server/db";
+import { isUniqueViolation } from "@/server/transactions";
 import { migrateDatabase } from "./lib/migrate.mjs";
 import { baseEnv } from "./lib/runtime-env.mjs";
 

@@ -5,7 +5,8 @@ import { itemTitle } from "@/lib/cohorts/dashboard-csv";
 import { decideReminder, digestEmailKey, reminderEmailKey, type ReminderKind, type SentReminder } from "@/lib/cohorts/reminders";
 import { digestEmail, reminderEmail, type DigestLine } from "@/lib/mail/templates";
 import { getProgramme } from "./content";
-import { getDb, isUniqueViolation } from "./db";
+import { getDb } from "./db";
+import { isUniqueViolation } from "./transactions";
 import { deliverPendingEmails, publicUrl, queueEmail } from "./mail";
 
 /**

@@ -41,29 +41,27 @@ export function ModuleHeader({ module, replaced, locale, t }: { module: Module; 
   );
 }
 
+/** A titled bullet list of the module's texts (objectives, key points). */
+function ListSection({ id, title, items }: { id: string; title: string; items: readonly string[] }) {
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id} className="text-xl font-semibold">
+        {title}
+      </h2>
+      <ul className="mt-2 list-disc space-y-1 pl-5">
+        {items.map((item) => (
+          <li key={item}>{item}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export function ModuleAside({ module, t }: { module: Module; t: Translate }) {
   return (
     <>
-      <section aria-labelledby="objectives-heading">
-        <h2 id="objectives-heading" className="text-xl font-semibold">
-          {t("module.objectives")}
-        </h2>
-        <ul className="mt-2 list-disc space-y-1 pl-5">
-          {module.objectives.map((objective) => (
-            <li key={objective}>{objective}</li>
-          ))}
-        </ul>
-      </section>
-      <section aria-labelledby="keypoints-heading">
-        <h2 id="keypoints-heading" className="text-xl font-semibold">
-          {t("module.keyPoints")}
-        </h2>
-        <ul className="mt-2 list-disc space-y-1 pl-5">
-          {module.keyPoints.map((point) => (
-            <li key={point}>{point}</li>
-          ))}
-        </ul>
-      </section>
+      <ListSection id="objectives-heading" title={t("module.objectives")} items={module.objectives} />
+      <ListSection id="keypoints-heading" title={t("module.keyPoints")} items={module.keyPoints} />
     </>
   );
 }

@@ -14,7 +14,8 @@ import { AppError } from "@/lib/errors";
 import { can, type Actor } from "@/lib/permissions";
 import type { AssignmentInput } from "@/lib/schemas/cohorts";
 import { getProgramme } from "../content";
-import { getDb, isUniqueViolation } from "../db";
+import { getDb } from "../db";
+import { isUniqueViolation } from "../transactions";
 import { requireTrainedCohort } from "./cohorts";
 
 /** Assignments of a cohort: chapters or modules, with a due rule; per-learner extensions. */

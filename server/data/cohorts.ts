@@ -9,7 +9,8 @@ import { invitationEmail } from "@/lib/mail/templates";
 import { can, cohortAbilities, type Actor, type CohortRole } from "@/lib/permissions";
 import { isRole } from "@/lib/roles";
 import type { CohortInput } from "@/lib/schemas/cohorts";
-import { getDb, isUniqueViolation, readRows, type Tx } from "../db";
+import { getDb, readRows, type Tx } from "../db";
+import { isUniqueViolation } from "../transactions";
 import { publicUrl, queueEmail } from "../mail";
 import { removeLearnerRows } from "./memberships";
 

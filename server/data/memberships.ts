@@ -3,7 +3,8 @@ import { joinCodeState } from "@/lib/cohorts/join-code";
 import { AppError } from "@/lib/errors";
 import { can, type Actor } from "@/lib/permissions";
 import { METRIC } from "@/lib/stats/counters";
-import { getDb, inSerializableTransaction, isUniqueViolation } from "../db";
+import { getDb } from "../db";
+import { inSerializableTransaction, isUniqueViolation } from "../transactions";
 import { applyDeltas } from "./stat-counters";
 
 /**

@@ -1,7 +1,8 @@
 import "server-only";
 import type { Actor } from "@/lib/permissions";
 import { METRIC } from "@/lib/stats/counters";
-import { getDb, inSerializableTransaction } from "../db";
+import { getDb } from "../db";
+import { inSerializableTransaction } from "../transactions";
 import { applyDeltas } from "./stat-counters";
 
 /** The learner's own setting: the parcours neutre (each vendor module replaced by its twin). */

@@ -4,7 +4,8 @@ import type { PoolClient } from "pg";
 import { AppError } from "@/lib/errors";
 import { planReport, type LearnerModuleRow, type LearnerState } from "@/lib/progress-report-plan";
 import { getProgramme } from "../content";
-import { getPgPool, retryingConflicts } from "../db";
+import { getPgPool } from "../db";
+import { retryingConflicts } from "../transactions";
 import { savedRow, type HeartbeatReport, type HeartbeatResult, type ProgressRow } from "./progress-row";
 
 /**

@@ -11,7 +11,8 @@ import {
   type ThrottleState,
   type ThrottleStates,
 } from "@/lib/throttle";
-import { getDb, isUniqueViolation, isWriteConflict, type Tx } from "../db";
+import { getDb, type Tx } from "../db";
+import { isUniqueViolation, isWriteConflict } from "../transactions";
 
 /** One sign-in attempt: the e-mail typed (whether or not an account has it) and the client address. */
 export type SignInAttempt = { email: string; clientAddress: string };

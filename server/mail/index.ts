@@ -1,7 +1,8 @@
 import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
 import type { EmailContent } from "@/lib/mail/templates";
-import { getDb, isUniqueViolation } from "../db";
+import { getDb } from "../db";
+import { isUniqueViolation } from "../transactions";
 import { getEnv } from "../env";
 
 /**
