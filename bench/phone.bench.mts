@@ -7,7 +7,10 @@
 // Each page BENCH_PHONE_RUNS times (3), the median printed: performance score, total blocking time,
 // cumulative layout shift, accessibility and best-practices scores, and the JavaScript the page
 // loads (transfer size). Numbers, not pass/fail. Kept apart from `npm run bench` (a few minutes).
-// `--json` prints one last line: {"lighthouse":{"<page>":{"performance","tbtMs","cls","accessibility","bestPractices","scriptKb"}}}.
+// Then the framework's floor the same way (bench/support/floor-app.ts: a blank page Next.js renders
+// per request, with its defaults), to read the figures against.
+// `--json` prints one last line: {"lighthouse":{"<page>":{"performance","tbtMs","cls","accessibility","bestPractices","scriptKb"}},
+//   "frameworkFloor":{…the same figures for the blank page}}.
 // Needs Debian's chromium (`apt-get install -y chromium`; CHROME_PATH for another). Traffic goes
 // to 127.0.0.1 only. The build is rebuilt when a source is newer than it.
 import { existsSync } from "node:fs";
@@ -15,6 +18,7 @@ import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { DEMO_ACCOUNTS, DEMO_PASSWORDS } from "../scripts/demo-accounts.mjs";
 import { signInOverHttp } from "../tests/support/http-sign-in";
+import { startFloorApp, type FloorApp } from "./support/floor-app";
 import { startPageServer, type PageServer } from "./support/page-server";
 
 const RUNS = Number(process.env.BENCH_PHONE_RUNS ?? 3);
@@ -37,7 +41,7 @@ async function audit(url: string, cookie: string): Promise<Figures> {
     chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
   try {
-    const result = await lighthouse(url, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility", "best-practices"], extraHeaders: { Cookie: cookie } });
+    const result = await lighthouse(url, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility", "best-practices"], extraHeaders: cookie ? { Cookie: cookie } : {} });
     const lhr = result!.lhr;
     const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
     const numeric = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
@@ -62,6 +66,7 @@ function median(values: number[]): number {
 }
 
 let server: PageServer | null = null;
+let floorApp: FloorApp | null = null;
 try {
   if (!existsSync(CHROME_PATH)) throw new Error(`no Chromium at ${CHROME_PATH}: apt-get install -y chromium (or set CHROME_PATH)`);
   server = await startPageServer({ name: "phone", port: PORT, distDir, forceBuild: process.env.BENCH_PHONE_REBUILD === "1", withDemo: true });
@@ -92,6 +97,16 @@ try {
     console.log(`  ${name}: performance ${runs.map((r) => r.performance).join(", ")}; TBT ${runs.map((r) => r.tbtMs).join(", ")} ms`);
   }
 
+  // The framework's floor (bench/support/floor-app.ts), audited the same way once the platform's server has stopped.
+  server.stop();
+  server = null;
+  floorApp = await startFloorApp(PORT + 10);
+  const floorRuns: Figures[] = [];
+  for (let i = 0; i < RUNS; i++) floorRuns.push(await audit(`${floorApp.origin}/`, ""));
+  const floorPick = (key: keyof Figures) => median(floorRuns.map((r) => r[key]));
+  const floor: Figures = { performance: floorPick("performance"), tbtMs: floorPick("tbtMs"), cls: floorPick("cls"), accessibility: floorPick("accessibility"), bestPractices: floorPick("bestPractices"), scriptKb: floorPick("scriptKb") };
+  console.log(`  Next.js alone (bench/floor-app): performance ${floorRuns.map((r) => r.performance).join(", ")}; TBT ${floorRuns.map((r) => r.tbtMs).join(", ")} ms`);
+
   const out = console.log;
   out(`\nnode ${process.version}, Lighthouse mobile defaults (simulated slow 4G, 4× CPU slowdown), median of ${RUNS} runs, on these machines`);
   out(`${"page".padEnd(34)} ${"perf".padStart(5)} ${"TBT ms".padStart(7)} ${"CLS".padStart(6)} ${"a11y".padStart(5)} ${"b.p.".padStart(5)} ${"JS kB".padStart(6)}`);
@@ -99,8 +114,10 @@ try {
     const f = figures[name]!;
     out(`${`${name} (${path})`.slice(0, 34).padEnd(34)} ${String(f.performance).padStart(5)} ${String(f.tbtMs).padStart(7)} ${f.cls.toFixed(3).padStart(6)} ${String(f.accessibility).padStart(5)} ${String(f.bestPractices).padStart(5)} ${f.scriptKb.toFixed(1).padStart(6)}`);
   }
-  if (isJson) console.log(JSON.stringify({ lighthouse: figures }));
+  out(`${"Next.js alone: a blank page (floor)".padEnd(34)} ${String(floor.performance).padStart(5)} ${String(floor.tbtMs).padStart(7)} ${floor.cls.toFixed(3).padStart(6)} ${String(floor.accessibility).padStart(5)} ${String(floor.bestPractices).padStart(5)} ${floor.scriptKb.toFixed(1).padStart(6)}`);
+  if (isJson) console.log(JSON.stringify({ lighthouse: figures, frameworkFloor: floor }));
 } finally {
   server?.stop();
+  floorApp?.stop();
 }
 process.exit(0);

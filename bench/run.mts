@@ -4,7 +4,7 @@
 // `npm run bench -- --json` ends with ONE JSON line holding every figure:
 // {"sqlite": {"pingRps", "heartbeatRps", "pingP99Ms", "heartbeatP99Ms", …, "pages": {"pingRps", "home",
 //  "chapter", "module", "progress", …}}, "postgresql": {…},
-//  "heartbeat": {clients, seconds, …}, "cohortDashboard": {...}, "adminStats": {...}}.
+//  "heartbeat": {clients, seconds, …}, "frameworkFloor": {pingRps, pageRps, ratio, firstLoadJsGzipBytes}, "cohortDashboard": {...}, "adminStats": {...}}.
 // A benchmark that fails is reported in that line ({"error": ...}) and the next one still runs.
 // `--heartbeat-only` runs the heartbeat benchmark alone (about a minute and a half);
 // `--engine sqlite` (or postgresql) limits it to one engine.
@@ -73,6 +73,8 @@ const figures = {
   sqlite: { ...engineFigures("sqlite"), pages: pagesFigures },
   postgresql: engineFigures("postgresql"),
   heartbeat: heartbeatRun,
+  // Next.js itself: a blank page rendered per request ÷ its bare route, its first-load JavaScript.
+  frameworkFloor: !pages ? notRun : ((pages.json?.pages as Record<string, unknown> | undefined)?.floor ?? { error: `pages benchmark gave no floor figures (exit code ${pages.code})` }),
   cohortDashboard: !dashboard ? notRun : ((dashboard.json?.cohortDashboard as Record<string, unknown> | undefined) ?? { error: `cohort dashboard benchmark gave no figures (exit code ${dashboard.code})` }),
   adminStats: !adminStats ? notRun : ((adminStats.json?.adminStats as Record<string, unknown> | undefined) ?? { error: `admin statistics benchmark gave no figures (exit code ${adminStats.code})` }),
 };
