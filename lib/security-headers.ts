@@ -18,6 +18,9 @@ export function buildContentSecurityPolicy({ nonce }: { nonce: string }, isDev =
     // The operator's own media server, when videos are served from one (MEDIA_BASE_URL).
     "media-src": ["'self'", "blob:", ...(mediaOrigin ? [mediaOrigin] : [])],
     "connect-src": ["'self'", ...(isDev ? ["ws:"] : [])],
+    // The service worker (app/sw.ts): with 'strict-dynamic', script-src would ignore 'self' for it.
+    "worker-src": ["'self'"],
+    "manifest-src": ["'self'"],
     "object-src": ["'none'"],
     "base-uri": ["'self'"],
     "form-action": ["'self'"],

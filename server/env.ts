@@ -35,6 +35,11 @@ const envSchema = z.object({
    * reminders read, so end-to-end tests move time forward without sleeping. Never set in production.
    */
   TEST_CLOCK_FILE: z.string().min(1).optional(),
+  /**
+   * "off": the pages register no service worker and remove one registered before, with what it
+   * kept on the device (components/layout/offline-status.tsx). Default "on".
+   */
+  OFFLINE: z.enum(["on", "off"]).default("on"),
 });
 
 export type Env = z.infer<typeof envSchema> & { appOrigins: string[] };

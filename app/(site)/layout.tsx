@@ -16,9 +16,10 @@ export const metadata: Metadata = {
 export const viewport: Viewport = { themeColor: BRAND_GREEN };
 
 /**
- * The one root layout. Every page is rendered per request for the person viewing it: the HTML
- * holds their part whole (header, statuses, progress, « À faire »), so nothing moves once painted
- * and the pages read right without JavaScript.
+ * The root layout of every page but the offline one (app/(offline)/offline). Every page is
+ * rendered per request for the person viewing it: the HTML holds their part whole (header,
+ * statuses, progress, « À faire »), so nothing moves once painted and the pages read right without
+ * JavaScript.
  */
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Rendered per request: the Content-Security-Policy nonce set by proxy.ts must reach Next.js's

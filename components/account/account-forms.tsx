@@ -4,6 +4,7 @@ import { signOut } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent, type ReactNode } from "react";
 import { FormMessage } from "@/components/cohorts/form-message";
+import { discardQueuedReports } from "@/components/player/progress-reporter";
 import { Button } from "@/components/ui/button";
 import { callApi, checkWith, type FieldErrors, type FormMessageState } from "@/components/ui/call-api";
 import { SelectField, TextField } from "@/components/ui/field";
@@ -192,7 +193,11 @@ export function EraseAccountForm({ locale }: { locale: Locale }) {
         const values = formValues(event);
         if (values.confirm !== "yes") return setConfirmError(t("account.eraseConfirmRequired"));
         setConfirmError(undefined);
-        void form.send({ password: values.password }, t("account.erasedTitle"), () => void signOut({ callbackUrl: "/account/deleted" }));
+        // The account is gone: its reports queued on this device go too, then the session.
+        void form.send({ password: values.password }, t("account.erasedTitle"), () => {
+          discardQueuedReports();
+          void signOut({ callbackUrl: "/account/deleted" });
+        });
       }}
     >
       <TextField id="erase-password" name="password" type="password" label={t("account.erasePasswordLabel")} error={form.fields.password} autoComplete="current-password" required />

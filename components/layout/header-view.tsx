@@ -3,6 +3,7 @@ import type { ComponentProps } from "react";
 import type { Locale, Translate } from "@/lib/i18n";
 import type { Viewer } from "@/lib/viewer";
 import { LocaleSwitch } from "./locale-switch";
+import { OfflineStatus } from "./offline-status";
 import { SignOutButton } from "./sign-out-button";
 
 /** The header's words, in one language. */
@@ -28,6 +29,7 @@ export function headerLabels(t: Translate) {
     signOut: t("nav.signOut"),
     signIn: t("nav.signIn"),
     signUp: t("nav.signUp"),
+    offline: { banner: t("offline.banner"), queuedOne: t("offline.bannerQueuedOne"), queued: t("offline.bannerQueued", { count: "{count}" }), nothingQueued: t("offline.bannerNothingQueued") },
   };
 }
 
@@ -56,7 +58,7 @@ function VisitorLinks({ labels }: { labels: HeaderLabels }) {
 }
 
 /** The site's header: the links of the account viewing the page (`viewer`), or the sign-in links for a visitor. */
-export function HeaderView({ locale, labels, viewer }: { locale: Locale; labels: HeaderLabels; viewer: Viewer | null }) {
+export function HeaderView({ locale, labels, viewer, isOfflineEnabled }: { locale: Locale; labels: HeaderLabels; viewer: Viewer | null; isOfflineEnabled: boolean }) {
   const unreadCount = viewer?.unreadCount ?? 0;
   return (
     <header className="border-b border-neutral-200 bg-white">
@@ -122,6 +124,7 @@ export function HeaderView({ locale, labels, viewer }: { locale: Locale; labels:
           )}
         </div>
       </div>
+      <OfflineStatus isEnabled={isOfflineEnabled} labels={labels.offline} />
     </header>
   );
 }

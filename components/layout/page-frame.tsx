@@ -17,7 +17,8 @@ export function PageFrame({ locale, t, header, children }: { locale: Locale; t: 
         <main id="main" className="mx-auto w-full max-w-6xl px-4 py-8 sm:px-6">
           {children}
         </main>
-        <footer className="mx-auto w-full max-w-6xl px-4 pb-10 pt-6 text-sm text-neutral-600 sm:px-6">
+        {/* pb-16: room for the offline bar, fixed at the bottom (components/layout/offline-status.tsx). */}
+        <footer className="mx-auto w-full max-w-6xl px-4 pb-16 pt-6 text-sm text-neutral-600 sm:px-6">
           <p>{t("footer.data")}</p>
           <p className="mt-1">{t("footer.licence")}</p>
         </footer>

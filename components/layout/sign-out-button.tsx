@@ -1,12 +1,20 @@
 "use client";
 
+import { discardQueuedReports, sendQueuedReports } from "@/components/player/progress-reporter";
+
 /**
  * Signs out through next-auth's own endpoint (its CSRF token, then POST /api/auth/signout), as
  * next-auth/react's signOut does, without loading that library on every page (about 9 kB gzip in
- * the header's chunk); the account page's forms still use it.
+ * the header's chunk); the account page's forms still use it. Before, it sends the progress reports
+ * queued on this device, then empties the queue.
  */
 async function signOutAndGoHome() {
   try {
+    // The reports still queued on this device go out while the session is valid; then the queue is
+    // emptied, so that nothing of the account stays on a shared device (the service worker keeps
+    // no page and no API answer: lib/offline-policy.ts).
+    await sendQueuedReports().catch(() => false);
+    discardQueuedReports();
     const { csrfToken } = (await (await fetch("/api/auth/csrf")).json()) as { csrfToken: string };
     await fetch("/api/auth/signout", {
       method: "POST",

@@ -1,6 +1,7 @@
 import { viewerOf } from "@/lib/viewer";
 import { getSessionUser } from "@/server/auth";
 import { countUnreadNotifications } from "@/server/data/notifications";
+import { getEnv } from "@/server/env";
 import { getTranslator } from "@/server/i18n";
 import { HeaderView, headerLabels } from "./header-view";
 
@@ -8,5 +9,5 @@ import { HeaderView, headerLabels } from "./header-view";
 export async function SiteHeader() {
   const [{ locale, t }, user] = await Promise.all([getTranslator(), getSessionUser()]);
   const unreadCount = user ? await countUnreadNotifications(user) : 0;
-  return <HeaderView locale={locale} labels={headerLabels(t)} viewer={viewerOf(user, unreadCount)} />;
+  return <HeaderView locale={locale} labels={headerLabels(t)} viewer={viewerOf(user, unreadCount)} isOfflineEnabled={getEnv().OFFLINE === "on"} />;
 }

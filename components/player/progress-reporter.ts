@@ -105,24 +105,9 @@ export class ProgressReporter {
   }
 
   private async send(pending: PendingReport): Promise<"done" | "retry"> {
-    try {
-      const response = await fetch("/api/progress", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(toBody(pending)),
-        keepalive: true,
-      });
-      if (response.ok) {
-        const body = (await response.json()) as { progress: ServerProgress };
-        if (body.progress.moduleId === this.moduleId) this.onProgress(body.progress);
-        return "done";
-      }
-      // A refused report (invalid, expired session, signed out) will never be accepted: drop it.
-      if (response.status >= 400 && response.status < 500 && response.status !== 429) return "done";
-      return "retry";
-    } catch {
-      return "retry";
-    }
+    const { outcome, progress } = await sendReport(pending);
+    if (progress?.moduleId === this.moduleId) this.onProgress(progress);
+    return outcome;
   }
 
   private scheduleRetry() {
@@ -131,6 +116,48 @@ export class ProgressReporter {
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = setTimeout(() => void this.flush(), retryDelayMs(this.attempt));
   }
+}
+
+/** One queued report to the server: "done" when it is recorded or will never be (then dropped), "retry" otherwise. */
+async function sendReport(pending: PendingReport): Promise<{ outcome: "done" | "retry"; progress?: ServerProgress }> {
+  try {
+    const response = await fetch("/api/progress", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(toBody(pending)),
+      keepalive: true,
+    });
+    if (response.ok) return { outcome: "done", progress: ((await response.json()) as { progress: ServerProgress }).progress };
+    // A refused report (invalid, expired session, signed out) will never be accepted: drop it.
+    if (response.status >= 400 && response.status < 500 && response.status !== 429) return { outcome: "done" };
+    return { outcome: "retry" };
+  } catch {
+    return { outcome: "retry" };
+  }
+}
+
+/** How many reports this device still has to send (the header's offline status shows it). */
+export function queuedReportCount(): number {
+  return readOutbox().length;
+}
+
+/**
+ * Sends this device's queued reports from any page (the header's offline status, on load and when
+ * the connection comes back; sign-out, before it empties the queue). Stops at the first that must be
+ * retried and says whether the queue is empty. Safe beside a player sending the same queue: the
+ * server records a report id once.
+ */
+export async function sendQueuedReports(): Promise<boolean> {
+  for (const pending of readOutbox()) {
+    if ((await sendReport(pending)).outcome === "retry") return false;
+    writeOutbox(acknowledge(readOutbox(), pending));
+  }
+  return true;
+}
+
+/** Empties the queue (sign-out and erasure: nothing of the account stays on a shared device). */
+export function discardQueuedReports() {
+  writeOutbox([]);
 }
 
 function toBody(pending: PendingReport) {

@@ -145,6 +145,10 @@ const FUZZ_TARGETS: Record<string, FuzzTarget> = {
     actor: "anonymous",
     elsewhere: "a public PNG drawn from fixed pictures, prerendered at build time (dynamicParams false): its one path parameter is fuzzed against the built server (tests/e2e/fuzz.spec.ts)",
   },
+  "GET app/serwist/[path]/route.ts": {
+    actor: "anonymous",
+    elsewhere: "the service worker's script, bundled by Serwist at build time (dynamicParams false): its one path parameter is fuzzed against the built server (tests/e2e/fuzz.spec.ts)",
+  },
   "POST app/api/locale/route.ts": { actor: "anonymous", body: () => ({ locale: "en" }) },
   "DELETE app/api/memberships/[cohortId]/route.ts": { actor: "merchant", params: (w) => ({ cohortId: w.cohortId }) },
   "POST app/api/memberships/route.ts": { actor: "merchant", body: (w) => ({ code: w.joinCode }) },

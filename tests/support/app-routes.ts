@@ -32,7 +32,9 @@ export function routeMethods(file: string): HttpMethod[] {
   const source = readFileSync(join(ROOT, file), "utf8");
   const declared = [...source.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1] as HttpMethod);
   const reexported = [...source.matchAll(/as (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1] as HttpMethod);
-  return [...new Set([...declared, ...reexported])];
+  // `export const { GET, … } = createSerwistRoute(…)`: a library's handlers, destructured.
+  const destructured = [...source.matchAll(/export const \{([^}]*)\}/g)].flatMap((m) => [...m[1]!.matchAll(/\b(GET|POST|PUT|PATCH|DELETE)\b/g)].map((n) => n[1] as HttpMethod));
+  return [...new Set([...declared, ...reexported, ...destructured])];
 }
 
 /**

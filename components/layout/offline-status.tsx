@@ -1,0 +1,69 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { queuedReportCount, sendQueuedReports } from "@/components/player/progress-reporter";
+import { SERVICE_WORKER_URL } from "@/lib/offline-policy";
+
+export type OfflineLabels = { banner: string; queuedOne: string; queued: string; nothingQueued: string };
+
+/** The caches this platform's service worker fills (app/sw.ts: its own, and Serwist's precache). */
+function isOurCache(name: string) {
+  return name.startsWith("accelerateur-") || name.startsWith("serwist-");
+}
+
+/** With OFFLINE=off: the worker registered before goes, with what it kept. */
+async function unregisterWorker() {
+  const registrations = await navigator.serviceWorker.getRegistrations();
+  await Promise.all(registrations.map((registration) => registration.unregister()));
+  if ("caches" in window) for (const name of await caches.keys()) if (isOurCache(name)) await caches.delete(name);
+}
+
+/**
+ * On every page: registers the service worker (app/sw.ts) unless the operator switched offline use
+ * off, sends the reports queued on this device when the page loads and when the connection comes
+ * back, and, while offline, says so at the bottom of the screen with the number of reports waiting.
+ * The bar is fixed, over the page: it moves nothing when it appears.
+ */
+export function OfflineStatus({ isEnabled, labels }: { isEnabled: boolean; labels: OfflineLabels }) {
+  const [isOffline, setIsOffline] = useState(false);
+  const [queued, setQueued] = useState(0);
+
+  useEffect(() => {
+    if ("serviceWorker" in navigator) {
+      if (isEnabled) void navigator.serviceWorker.register(SERVICE_WORKER_URL, { scope: "/" }).catch(() => undefined);
+      else void unregisterWorker().catch(() => undefined);
+    }
+    const refresh = () => {
+      setIsOffline(!navigator.onLine);
+      setQueued(queuedReportCount());
+    };
+    const sendThenRefresh = () => {
+      refresh();
+      if (navigator.onLine && queuedReportCount() > 0) void sendQueuedReports().finally(refresh);
+    };
+    sendThenRefresh();
+    window.addEventListener("online", sendThenRefresh);
+    window.addEventListener("offline", refresh);
+    window.addEventListener("storage", refresh);
+    // The player on this page queues reports in this tab too (no storage event for one's own writes).
+    const timer = window.setInterval(refresh, 5000);
+    return () => {
+      window.removeEventListener("online", sendThenRefresh);
+      window.removeEventListener("offline", refresh);
+      window.removeEventListener("storage", refresh);
+      window.clearInterval(timer);
+    };
+  }, [isEnabled]);
+
+  const waiting = queued === 0 ? labels.nothingQueued : queued === 1 ? labels.queuedOne : labels.queued.replace("{count}", String(queued));
+  // The live region is always there (empty online), so that screen readers announce the change.
+  return (
+    <div role="status" data-testid="offline-status" className={isOffline ? "fixed inset-x-0 bottom-0 z-40 border-t border-amber-300 bg-amber-50 px-4 py-2 text-center text-sm text-amber-950" : "sr-only"}>
+      {isOffline && (
+        <>
+          <strong>{labels.banner}</strong> · {waiting}
+        </>
+      )}
+    </div>
+  );
+}

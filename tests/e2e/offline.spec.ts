@@ -1,0 +1,110 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { signInAs, uniqueEmail } from "./support";
+
+/**
+ * The service worker (issue 22, its second part: app/sw.ts, lib/offline-policy.ts): a page that
+ * cannot be fetched shows the offline page instead of the browser's error, styled by what the
+ * worker kept at install; the worker keeps no page and no API answer; the header says « Hors
+ * ligne » with the reports waiting, and sends them when the connection comes back; sign-out empties
+ * the queue.
+ */
+
+const OUTBOX_KEY = "accelerateur.progress-outbox";
+
+async function waitForWorker(page: Page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  // clientsClaim: the page that registered it is controlled without a reload.
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+}
+
+/** Every URL path the platform's caches hold on this device. */
+async function cachedPaths(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const paths: string[] = [];
+    for (const name of await caches.keys()) for (const request of await (await caches.open(name)).keys()) paths.push(new URL(request.url).pathname);
+    return paths.sort();
+  });
+}
+
+/** A report as the player queues it (its playback session is not valid: the server will refuse it, and it is dropped). */
+function queuedReport(moduleId: string) {
+  return JSON.stringify([{ id: crypto.randomUUID(), moduleId, session: "x".repeat(40), intervals: [[0, 5]], positionS: 5 }]);
+}
+
+test("without a connection, a page opens as the offline page, in the platform's styles, and says what works", async ({ page, context }) => {
+  await page.goto("/");
+  await waitForWorker(page);
+  // Kept at install: the offline page, the style sheets and the font.
+  await expect.poll(() => cachedPaths(page)).toEqual(expect.arrayContaining(["/offline"]));
+  const kept = await cachedPaths(page);
+  expect(kept.some((path) => path.endsWith(".css"))).toBe(true);
+  expect(kept.some((path) => path.endsWith(".woff2"))).toBe(true);
+
+  await context.setOffline(true);
+  const response = await page.goto("/chapters/marque");
+  expect(response?.status()).toBe(200);
+  await expect(page.getByRole("heading", { level: 1, name: "Vous êtes hors ligne" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Ce qui marche sans connexion" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Réessayer" })).toBeVisible();
+  // The style sheet came from the device: Tailwind's classes apply (the heading is bold).
+  expect(await page.getByRole("heading", { level: 1 }).evaluate((h) => getComputedStyle(h).fontWeight)).toBe("700");
+  // The address bar keeps the page asked for: « Réessayer » opens it once the network is back.
+  expect(new URL(page.url()).pathname).toBe("/chapters/marque");
+
+  await context.setOffline(false);
+  await page.getByRole("link", { name: "Réessayer" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Construire sa marque" })).toBeVisible();
+});
+
+test("the worker keeps no page of an account and no API answer", async ({ page }) => {
+  await signInAs(page, { email: "ceramique@demo.test", password: "demo-commercant-2026" });
+  await waitForWorker(page);
+  for (const path of ["/", "/progress", "/account", "/chapters/marque", "/modules/marque-identite-de-marque"]) await page.goto(path);
+  await page.evaluate(() => fetch("/api/viewer").catch(() => null));
+  const paths = await cachedPaths(page);
+  expect(paths.length).toBeGreaterThan(0);
+  const personal = paths.filter((path) => !(path === "/offline" || path.startsWith("/_next/static/") || path.startsWith("/icons/") || path === "/manifest.webmanifest" || path === "/icon.svg"));
+  expect(personal).toEqual([]);
+});
+
+test("offline, the header says so with the reports waiting; back online, they are sent; sign-out empties the queue", async ({ page, context }) => {
+  const email = uniqueEmail("hors-ligne");
+  await page.goto("/sign-up");
+  await page.getByLabel("Nom affiché").fill("Atelier hors ligne");
+  await page.getByLabel("Adresse e-mail").fill(email);
+  await page.getByLabel("Mot de passe").fill("un mot de passe assez long");
+  await page.getByLabel("Secteur d’activité").selectOption("artisanat");
+  await page.getByLabel("Département").selectOption("26");
+  await page.getByLabel("Nombre de salariés").selectOption("0");
+  await page.getByRole("button", { name: "Créer mon compte" }).click();
+  await expect(page).toHaveURL("/");
+  await page.goto("/chapters/marque");
+  await waitForWorker(page);
+
+  const status = page.getByTestId("offline-status");
+  await expect(status).toHaveText("");
+  await context.setOffline(true);
+  await expect(status).toHaveText("Hors ligne · rien en attente d’envoi");
+  await page.evaluate(([key, value]) => window.localStorage.setItem(key!, value!), [OUTBOX_KEY, queuedReport("marque-identite-de-marque")]);
+  await expect(status).toHaveText("Hors ligne · 1 relevé de progression en attente d’envoi", { timeout: 10_000 });
+  // Fixed over the page: the bar moves nothing. Readable (contrast) with the page under it.
+  expect(await status.evaluate((el) => getComputedStyle(el).position)).toBe("fixed");
+  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
+
+  const sent = page.waitForRequest((request) => request.url().endsWith("/api/progress") && request.method() === "POST");
+  await context.setOffline(false);
+  await sent;
+  await expect(status).toHaveText("");
+  // Refused (its session is not a real one) and so dropped: the queue is empty.
+  await expect.poll(() => page.evaluate((key) => window.localStorage.getItem(key), OUTBOX_KEY)).toBeNull();
+
+  await page.evaluate(([key, value]) => window.localStorage.setItem(key!, value!), [OUTBOX_KEY, queuedReport("marque-identite-de-marque")]);
+  await page.getByRole("button", { name: "Se déconnecter" }).click();
+  await page.waitForURL("/");
+  await expect(page.getByRole("link", { name: "Se connecter" })).toBeVisible();
+  expect(await page.evaluate((key) => window.localStorage.getItem(key), OUTBOX_KEY)).toBeNull();
+});
