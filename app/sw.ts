@@ -2,24 +2,51 @@
 // The service worker, built by Serwist (app/serwist/[path]/route.ts bundles this file with esbuild
 // and serves it at /serwist/sw.js). What it does with each request is lib/offline-policy.ts:
 // - build files, icons and the manifest: from the device once fetched (their names change with
-//   their content), the style sheets and the font kept at install;
+//   their content), the style sheets and the font kept at install, the scripts when a chapter is kept;
 // - pages: always asked of the server; without a connection (or after NAVIGATION_TIMEOUT_S on a
-//   signal too weak to answer), the offline page kept at install;
-// - the API, sign-in, media and every write: not touched, nothing personal kept.
-import { CacheFirst, ExpirationPlugin, NetworkOnly, Serwist, type PrecacheEntry } from "serwist";
+//   signal too weak to answer), the copy the learner kept, else the offline page kept at install;
+// - a module's captions: the same, without the offline page;
+// - the rest of the API, sign-in, media and every write: not touched.
+import { CacheFirst, ExpirationPlugin, NetworkOnly, Serwist, type PrecacheEntry, type SerwistPlugin } from "serwist";
+import { ASSET_CACHE, BUILD_SCRIPTS_MESSAGE, KEPT_CACHE } from "@/lib/offline-keep";
 import { OFFLINE_PAGE_PATH, offlineRuleOf } from "@/lib/offline-policy";
 
 declare const self: ServiceWorkerGlobalScope & { __SW_MANIFEST: (PrecacheEntry | string)[] | undefined };
 
 const NAVIGATION_TIMEOUT_S = 10;
-const ASSET_CACHE = "accelerateur-assets";
 
 function ruleOf(url: URL, request: Request) {
   return offlineRuleOf({ method: request.method, path: url.pathname, sameOrigin: url.origin === self.location.origin, mode: request.mode });
 }
 
+async function keptCopyOf(request: Request): Promise<Response | undefined> {
+  const url = new URL(request.url);
+  return (await caches.open(KEPT_CACHE)).match(url.origin + url.pathname);
+}
+
+/** A page the server could not give: the learner's kept copy, else the offline page (`serwist` is built below, before any fetch). */
+const keptPageOrOfflinePage: SerwistPlugin = {
+  handlerDidError: async ({ request }) => (await keptCopyOf(request)) ?? (await serwist.matchPrecache(OFFLINE_PAGE_PATH)) ?? Response.error(),
+};
+
+/** Captions the server could not give: the kept copy, else the failure. */
+const keptResource: SerwistPlugin = {
+  handlerDidError: async ({ request }) => (await keptCopyOf(request)) ?? Response.error(),
+};
+
+const manifest = self.__SW_MANIFEST ?? [];
+const urlOf = (entry: PrecacheEntry | string) => (typeof entry === "string" ? entry : entry.url);
+const isScript = (entry: PrecacheEntry | string) => urlOf(entry).endsWith(".js");
+
+// The build's scripts are not kept at install (about 330 kB gzip that most visits never need):
+// a learner who keeps a chapter asks for their list (BUILD_SCRIPTS_MESSAGE) and keeps them then,
+// so that the player and the quiz, loaded on demand, start offline too.
+self.addEventListener("message", (event) => {
+  if (event.data === BUILD_SCRIPTS_MESSAGE) event.ports[0]?.postMessage(manifest.filter(isScript).map(urlOf));
+});
+
 const serwist = new Serwist({
-  precacheEntries: self.__SW_MANIFEST,
+  precacheEntries: manifest.filter((entry) => !isScript(entry)),
   skipWaiting: true,
   clientsClaim: true,
   navigationPreload: true,
@@ -34,12 +61,13 @@ const serwist = new Serwist({
     },
     {
       matcher: ({ url, request }) => ruleOf(url, request) === "page",
-      handler: new NetworkOnly({ networkTimeoutSeconds: NAVIGATION_TIMEOUT_S }),
+      handler: new NetworkOnly({ networkTimeoutSeconds: NAVIGATION_TIMEOUT_S, plugins: [keptPageOrOfflinePage] }),
+    },
+    {
+      matcher: ({ url, request }) => ruleOf(url, request) === "resource",
+      handler: new NetworkOnly({ networkTimeoutSeconds: NAVIGATION_TIMEOUT_S, plugins: [keptResource] }),
     },
   ],
-  fallbacks: {
-    entries: [{ url: OFFLINE_PAGE_PATH, matcher: ({ request }) => request.mode === "navigate" }],
-  },
 });
 
 serwist.addEventListeners();

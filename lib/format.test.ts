@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatClock, formatDuration, formatIsoDate, hostnameOf } from "./format";
+import { formatBytes, formatClock, formatDuration, formatIsoDate, hostnameOf } from "./format";
 
 describe("formatDuration", () => {
   const table: [number, string][] = [
@@ -21,4 +21,15 @@ describe("formatClock / formatIsoDate / hostnameOf", () => {
     ["2018", "en", "2018"],
   ] as const)("date %s (%s) → %s", (iso, locale, e) => expect(formatIsoDate(iso, locale)).toBe(e));
   it.each([["https://www.inpi.fr/x?y", "inpi.fr"], ["not a url", "not a url"]])("host of %s", (u, e) => expect(hostnameOf(u)).toBe(e));
+});
+
+describe("formatBytes", () => {
+  it.each([
+    [0, "fr", "0 ko"],
+    [48_256, "fr", "48,3 ko"],
+    [1_432_000, "fr", "1,4 Mo"],
+    [1_432_000, "en", "1.4 MB"],
+    [2_500_000_000, "fr", "2,5 Go"],
+    [-5, "en", "0 kB"],
+  ] as const)("%d bytes (%s) → %s", (bytes, locale, expected) => expect(formatBytes(bytes, locale).replace(/\u202f|\u00a0/g, " ")).toBe(expected));
 });

@@ -27,6 +27,12 @@ export function formatIsoDate(iso: string, locale: Locale): string {
   return new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { ...options, timeZone: "UTC" }).format(date);
 }
 
+/** "1,4 Mo" / "1.4 MB": a size on the device, in kB below a megabyte, GB from a gigabyte. */
+export function formatBytes(bytes: number, locale: Locale): string {
+  const [unit, divisor] = bytes >= 1e9 ? (["gigabyte", 1e9] as const) : bytes >= 1e6 ? (["megabyte", 1e6] as const) : (["kilobyte", 1e3] as const);
+  return new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-GB", { style: "unit", unit, maximumFractionDigits: 1 }).format(Math.max(0, bytes) / divisor);
+}
+
 export function hostnameOf(url: string): string {
   try {
     return new URL(url).hostname.replace(/^www\./, "");

@@ -16,6 +16,9 @@ describe("what the service worker does with a request", () => {
     ["the programme", get("/", "navigate"), "page"],
     ["a module", get("/modules/marche-vendre-sur-amazon", "navigate"), "page"],
     ["Mon compte", get("/account", "navigate"), "page"],
+    // A module's captions: from the server, the kept copy without a connection.
+    ["a module's captions", get("/api/modules/marche-vendre-sur-amazon/captions", "cors"), "resource"],
+    ["not quite captions", get("/api/modules/marche-vendre-sur-amazon/captions/x", "cors"), "network"],
     // Never touched: the API, every write, the worker itself, other origins, client-side fetches of a page.
     ["a progress report", { method: "POST", path: "/api/progress", sameOrigin: true, mode: "cors" }, "network"],
     ["the account's export", get("/api/account/export", "navigate"), "network"],

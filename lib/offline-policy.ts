@@ -4,11 +4,15 @@
  * - "asset": Next.js's build files (`/_next/static/`, named by their content), the icons and the
  *   manifest: served from the device once fetched, never stale because a new build has new names.
  * - "page": a page opened in the browser (a navigation, GET): always asked of the server; without a
- *   connection, the offline page answers instead of the browser's own error page.
- * - "network": everything else, untouched by the worker: the API (progress, quiz answers, the
- *   account's data), sign-in, media, every write. Nothing personal is kept by this rule.
+ *   connection, the copy the learner kept (lib/offline-keep.ts), else the offline page instead of
+ *   the browser's own error page.
+ * - "resource": a module's captions (GET): asked of the server; without a connection, the kept copy.
+ * - "network": everything else, untouched by the worker: the rest of the API (progress, quiz
+ *   answers, the account's data), sign-in, media, every write.
+ * The worker itself stores only "asset" answers; pages and captions are stored by the learner's
+ * own « Garder hors ligne », and deleted at sign-out.
  */
-export type OfflineRule = "asset" | "page" | "network";
+export type OfflineRule = "asset" | "page" | "resource" | "network";
 
 export type RequestFacts = {
   method: string;
@@ -28,9 +32,11 @@ export const SERVICE_WORKER_URL = "/serwist/sw.js";
 
 const ASSET_PREFIXES = ["/_next/static/", "/icons/"];
 const ASSET_PATHS = new Set(["/manifest.webmanifest", "/icon.svg"]);
+const CAPTIONS_PATH = /^\/api\/modules\/[^/]+\/captions$/;
 
 export function offlineRuleOf(request: RequestFacts): OfflineRule {
   if (!request.sameOrigin || request.method !== "GET") return "network";
+  if (CAPTIONS_PATH.test(request.path)) return "resource";
   if (request.path.startsWith("/api/") || request.path.startsWith("/serwist/")) return "network";
   if (ASSET_PATHS.has(request.path) || ASSET_PREFIXES.some((prefix) => request.path.startsWith(prefix))) return "asset";
   if (request.mode === "navigate") return "page";

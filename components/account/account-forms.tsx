@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent, type ReactNode } from "react";
 import { FormMessage } from "@/components/cohorts/form-message";
 import { discardQueuedReports } from "@/components/player/progress-reporter";
+import { forgetKeptChapters } from "@/components/programme/kept-chapters";
 import { Button } from "@/components/ui/button";
 import { callApi, checkWith, type FieldErrors, type FormMessageState } from "@/components/ui/call-api";
 import { SelectField, TextField } from "@/components/ui/field";
@@ -193,10 +194,12 @@ export function EraseAccountForm({ locale }: { locale: Locale }) {
         const values = formValues(event);
         if (values.confirm !== "yes") return setConfirmError(t("account.eraseConfirmRequired"));
         setConfirmError(undefined);
-        // The account is gone: its reports queued on this device go too, then the session.
+        // The account is gone: its reports queued and chapters kept on this device go too, then the session.
         void form.send({ password: values.password }, t("account.erasedTitle"), () => {
           discardQueuedReports();
-          void signOut({ callbackUrl: "/account/deleted" });
+          void forgetKeptChapters()
+            .catch(() => undefined)
+            .finally(() => void signOut({ callbackUrl: "/account/deleted" }));
         });
       }}
     >

@@ -58,7 +58,7 @@ function VisitorLinks({ labels }: { labels: HeaderLabels }) {
 }
 
 /** The site's header: the links of the account viewing the page (`viewer`), or the sign-in links for a visitor. */
-export function HeaderView({ locale, labels, viewer, isOfflineEnabled }: { locale: Locale; labels: HeaderLabels; viewer: Viewer | null; isOfflineEnabled: boolean }) {
+export function HeaderView({ locale, labels, viewer, isOfflineEnabled }: { locale: Locale; labels: HeaderLabels; viewer: (Viewer & { id: string }) | null; isOfflineEnabled: boolean }) {
   const unreadCount = viewer?.unreadCount ?? 0;
   return (
     <header className="border-b border-neutral-200 bg-white">
@@ -124,7 +124,7 @@ export function HeaderView({ locale, labels, viewer, isOfflineEnabled }: { local
           )}
         </div>
       </div>
-      <OfflineStatus isEnabled={isOfflineEnabled} labels={labels.offline} />
+      <OfflineStatus isEnabled={isOfflineEnabled} accountId={viewer?.id ?? null} labels={labels.offline} />
     </header>
   );
 }

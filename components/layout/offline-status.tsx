@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { queuedReportCount, sendQueuedReports } from "@/components/player/progress-reporter";
+import { forgetOtherAccountsChapters } from "@/components/programme/kept-chapters";
 import { SERVICE_WORKER_URL } from "@/lib/offline-policy";
 
 export type OfflineLabels = { banner: string; queuedOne: string; queued: string; nothingQueued: string };
@@ -20,11 +21,11 @@ async function unregisterWorker() {
 
 /**
  * On every page: registers the service worker (app/sw.ts) unless the operator switched offline use
- * off, sends the reports queued on this device when the page loads and when the connection comes
+ * off, deletes the chapters another account kept on this browser, sends the reports queued on this device when the page loads and when the connection comes
  * back, and, while offline, says so at the bottom of the screen with the number of reports waiting.
  * The bar is fixed, over the page: it moves nothing when it appears.
  */
-export function OfflineStatus({ isEnabled, labels }: { isEnabled: boolean; labels: OfflineLabels }) {
+export function OfflineStatus({ isEnabled, accountId, labels }: { isEnabled: boolean; accountId: string | null; labels: OfflineLabels }) {
   const [isOffline, setIsOffline] = useState(false);
   const [queued, setQueued] = useState(0);
 
@@ -33,6 +34,8 @@ export function OfflineStatus({ isEnabled, labels }: { isEnabled: boolean; label
       if (isEnabled) void navigator.serviceWorker.register(SERVICE_WORKER_URL, { scope: "/" }).catch(() => undefined);
       else void unregisterWorker().catch(() => undefined);
     }
+    // Another account signed in on this browser: the chapters the previous one kept go.
+    void forgetOtherAccountsChapters(accountId).catch(() => undefined);
     const refresh = () => {
       setIsOffline(!navigator.onLine);
       setQueued(queuedReportCount());
@@ -53,7 +56,7 @@ export function OfflineStatus({ isEnabled, labels }: { isEnabled: boolean; label
       window.removeEventListener("storage", refresh);
       window.clearInterval(timer);
     };
-  }, [isEnabled]);
+  }, [isEnabled, accountId]);
 
   const waiting = queued === 0 ? labels.nothingQueued : queued === 1 ? labels.queuedOne : labels.queued.replace("{count}", String(queued));
   // The live region is always there (empty online), so that screen readers announce the change.

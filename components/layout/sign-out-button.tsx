@@ -1,20 +1,21 @@
 "use client";
 
 import { discardQueuedReports, sendQueuedReports } from "@/components/player/progress-reporter";
+import { forgetKeptChapters } from "@/components/programme/kept-chapters";
 
 /**
  * Signs out through next-auth's own endpoint (its CSRF token, then POST /api/auth/signout), as
  * next-auth/react's signOut does, without loading that library on every page (about 9 kB gzip in
  * the header's chunk); the account page's forms still use it. Before, it sends the progress reports
- * queued on this device, then empties the queue.
+ * queued on this device, then deletes the queue and the chapters kept offline.
  */
 async function signOutAndGoHome() {
   try {
-    // The reports still queued on this device go out while the session is valid; then the queue is
-    // emptied, so that nothing of the account stays on a shared device (the service worker keeps
-    // no page and no API answer: lib/offline-policy.ts).
+    // The reports still queued on this device go out while the session is valid; then the queue and
+    // the chapters kept offline are deleted, so that nothing of the account stays on a shared device.
     await sendQueuedReports().catch(() => false);
     discardQueuedReports();
+    await forgetKeptChapters().catch(() => undefined);
     const { csrfToken } = (await (await fetch("/api/auth/csrf")).json()) as { csrfToken: string };
     await fetch("/api/auth/signout", {
       method: "POST",

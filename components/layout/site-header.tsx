@@ -9,5 +9,6 @@ import { HeaderView, headerLabels } from "./header-view";
 export async function SiteHeader() {
   const [{ locale, t }, user] = await Promise.all([getTranslator(), getSessionUser()]);
   const unreadCount = user ? await countUnreadNotifications(user) : 0;
-  return <HeaderView locale={locale} labels={headerLabels(t)} viewer={viewerOf(user, unreadCount)} isOfflineEnabled={getEnv().OFFLINE === "on"} />;
+  const viewer = viewerOf(user, unreadCount);
+  return <HeaderView locale={locale} labels={headerLabels(t)} viewer={viewer && user ? { ...viewer, id: user.id } : null} isOfflineEnabled={getEnv().OFFLINE === "on"} />;
 }

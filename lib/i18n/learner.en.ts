@@ -144,4 +144,17 @@ export const learnerEn: Record<keyof typeof learnerFr, string> = {
   "offline.bannerQueuedOne": "1 progress report waiting to be sent",
   "offline.bannerQueued": "{count} progress reports waiting to be sent",
   "offline.bannerNothingQueued": "nothing waiting to be sent",
+  // Keep a chapter offline (components/programme/keep-offline.tsx)
+  "keep.heading": "Offline",
+  "keep.intro": "Keep this chapter's {count} pages on this device, with their captions, as you see them: you will open them without a connection.",
+  "keep.keep": "Keep this chapter offline",
+  "keep.refresh": "Update the copy",
+  "keep.remove": "Remove",
+  "keep.freeSpace": "Free space on this device: {size}.",
+  "keep.freeSpaceUnknown": "Free space on this device: unknown.",
+  "keep.saving": "Saving… {done} of {total}",
+  "keep.kept": "Kept offline on {date} · {size}.",
+  "keep.failed": "Saving did not finish (connection lost?). Nothing was half kept: try again.",
+  "keep.unavailable": "This browser cannot keep pages offline.",
+  "keep.needsJavaScript": "Keeping a chapter offline needs JavaScript.",
 };

@@ -148,4 +148,17 @@ export const learnerFr = {
   "offline.bannerQueuedOne": "1 relevé de progression en attente d’envoi",
   "offline.bannerQueued": "{count} relevés de progression en attente d’envoi",
   "offline.bannerNothingQueued": "rien en attente d’envoi",
+  // Keep a chapter offline (components/programme/keep-offline.tsx)
+  "keep.heading": "Hors ligne",
+  "keep.intro": "Gardez sur cet appareil les {count} pages de ce chapitre, avec leurs sous-titres, telles que vous les voyez : vous les ouvrirez sans connexion.",
+  "keep.keep": "Garder ce chapitre hors ligne",
+  "keep.refresh": "Mettre à jour la copie",
+  "keep.remove": "Retirer",
+  "keep.freeSpace": "Espace libre sur cet appareil : {size}.",
+  "keep.freeSpaceUnknown": "Espace libre sur cet appareil : inconnu.",
+  "keep.saving": "Enregistrement… {done} sur {total}",
+  "keep.kept": "Gardé hors ligne le {date} · {size}.",
+  "keep.failed": "L’enregistrement n’a pas abouti (connexion perdue ?). Rien n’a été gardé à moitié : réessayez.",
+  "keep.unavailable": "Ce navigateur ne peut pas garder de pages hors ligne.",
+  "keep.needsJavaScript": "Garder un chapitre hors ligne demande JavaScript.",
 } as const;

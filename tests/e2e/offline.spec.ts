@@ -3,11 +3,11 @@ import { expect, test, type Page } from "@playwright/test";
 import { signInAs, uniqueEmail } from "./support";
 
 /**
- * The service worker (issue 22, its second part: app/sw.ts, lib/offline-policy.ts): a page that
- * cannot be fetched shows the offline page instead of the browser's error, styled by what the
- * worker kept at install; the worker keeps no page and no API answer; the header says « Hors
- * ligne » with the reports waiting, and sends them when the connection comes back; sign-out empties
- * the queue.
+ * Offline use (issue 22: app/sw.ts, lib/offline-policy.ts, lib/offline-keep.ts): a page that cannot
+ * be fetched shows the offline page instead of the browser's error, styled by what the worker kept
+ * at install; the worker itself keeps no page and no API answer; the header says « Hors ligne »
+ * with the reports waiting, and sends them when the connection comes back; a chapter the learner
+ * keeps opens offline as they saw it; « Retirer », sign-out and another account delete it.
  */
 
 const OUTBOX_KEY = "accelerateur.progress-outbox";
@@ -27,6 +27,26 @@ async function cachedPaths(page: Page): Promise<string[]> {
     for (const name of await caches.keys()) for (const request of await (await caches.open(name)).keys()) paths.push(new URL(request.url).pathname);
     return paths.sort();
   });
+}
+
+/** A new merchant, signed up through the form and on the home page. */
+async function signUp(page: Page, name: string) {
+  const email = uniqueEmail("hors-ligne");
+  await page.goto("/sign-up");
+  await page.getByLabel("Nom affiché").fill(name);
+  await page.getByLabel("Adresse e-mail").fill(email);
+  await page.getByLabel("Mot de passe").fill("un mot de passe assez long");
+  await page.getByLabel("Secteur d’activité").selectOption("artisanat");
+  await page.getByLabel("Département").selectOption("26");
+  await page.getByLabel("Nombre de salariés").selectOption("0");
+  await page.getByRole("button", { name: "Créer mon compte" }).click();
+  await expect(page).toHaveURL("/");
+  return email;
+}
+
+/** Every cache name on this device. */
+function cacheNames(page: Page): Promise<string[]> {
+  return page.evaluate(() => caches.keys());
 }
 
 /** A report as the player queues it (its playback session is not valid: the server will refuse it, and it is dropped). */
@@ -71,16 +91,7 @@ test("the worker keeps no page of an account and no API answer", async ({ page }
 });
 
 test("offline, the header says so with the reports waiting; back online, they are sent; sign-out empties the queue", async ({ page, context }) => {
-  const email = uniqueEmail("hors-ligne");
-  await page.goto("/sign-up");
-  await page.getByLabel("Nom affiché").fill("Atelier hors ligne");
-  await page.getByLabel("Adresse e-mail").fill(email);
-  await page.getByLabel("Mot de passe").fill("un mot de passe assez long");
-  await page.getByLabel("Secteur d’activité").selectOption("artisanat");
-  await page.getByLabel("Département").selectOption("26");
-  await page.getByLabel("Nombre de salariés").selectOption("0");
-  await page.getByRole("button", { name: "Créer mon compte" }).click();
-  await expect(page).toHaveURL("/");
+  await signUp(page, "Atelier hors ligne");
   await page.goto("/chapters/marque");
   await waitForWorker(page);
 
@@ -107,4 +118,76 @@ test("offline, the header says so with the reports waiting; back online, they ar
   await page.waitForURL("/");
   await expect(page.getByRole("link", { name: "Se connecter" })).toBeVisible();
   expect(await page.evaluate((key) => window.localStorage.getItem(key), OUTBOX_KEY)).toBeNull();
+});
+
+test("a merchant keeps chapter 1 on a phone; offline, its chapter and module pages open, as they saw them; « Retirer » and sign-out delete them", async ({ page, context }) => {
+  await page.setViewportSize({ width: 390, height: 800 });
+  await signUp(page, "Atelier du village");
+  await page.goto("/chapters/transition-numerique");
+  await waitForWorker(page);
+  const box = page.getByTestId("keep-offline");
+  await expect(box.getByRole("status")).toHaveText(/^Espace libre sur cet appareil : [\d,]+\s(ko|Mo|Go)\.$/);
+  await box.getByRole("button", { name: "Garder ce chapitre hors ligne" }).click();
+  await expect(box.getByRole("status")).toHaveText(/^Gardé hors ligne le .+ · [\d,]+\s(ko|Mo)\.$/, { timeout: 30_000 });
+  await expect(box.getByRole("button", { name: "Retirer" })).toBeVisible();
+
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1, name: "Préparer sa transition numérique" })).toBeVisible();
+  // As this learner saw it: their name in the header, their progress bar.
+  await expect(page.getByText("Connecté·e : Atelier du village")).toBeVisible();
+  await expect(page.getByTestId("chapter-progress")).toBeVisible();
+  await page.goto("/modules/transition-pourquoi-vendre-en-ligne");
+  await expect(page.getByRole("heading", { level: 1, name: "Pourquoi (et quand) vendre en ligne" })).toBeVisible();
+  // Its scripts ran from the device: the player, loaded on demand, is there.
+  await expect(page.getByTestId("player").getByRole("button", { name: "Lecture" })).toBeVisible();
+  // Its captions too.
+  const captions = await page.evaluate(async () => {
+    const response = await fetch("/api/modules/transition-pourquoi-vendre-en-ligne/captions");
+    return { status: response.status, text: await response.text() };
+  });
+  expect(captions.status).toBe(200);
+  expect(captions.text).toMatch(/^WEBVTT/);
+  // A chapter not kept: the offline page.
+  await page.goto("/chapters/marque");
+  await expect(page.getByRole("heading", { level: 1, name: "Vous êtes hors ligne" })).toBeVisible();
+
+  await context.setOffline(false);
+  await page.goto("/chapters/transition-numerique");
+  await box.getByRole("button", { name: "Retirer" }).click();
+  await expect(box.getByRole("status")).toHaveText(/^Espace libre sur cet appareil/);
+  await context.setOffline(true);
+  await page.goto("/modules/transition-pourquoi-vendre-en-ligne");
+  await expect(page.getByRole("heading", { level: 1, name: "Vous êtes hors ligne" })).toBeVisible();
+
+  await context.setOffline(false);
+  await page.goto("/chapters/transition-numerique");
+  await box.getByRole("button", { name: "Garder ce chapitre hors ligne" }).click();
+  await expect(box.getByRole("status")).toHaveText(/^Gardé hors ligne le /, { timeout: 30_000 });
+  expect(await cacheNames(page)).toContain("accelerateur-kept");
+  await page.getByRole("button", { name: "Se déconnecter" }).click();
+  await expect(page.getByRole("link", { name: "Se connecter" })).toBeVisible();
+  expect(await cacheNames(page)).not.toContain("accelerateur-kept");
+  expect(await page.evaluate(() => window.localStorage.getItem("accelerateur.kept"))).toBeNull();
+  await context.setOffline(true);
+  await page.goto("/chapters/transition-numerique");
+  await expect(page.getByRole("heading", { level: 1, name: "Vous êtes hors ligne" })).toBeVisible();
+});
+
+test("a second account signing in on the same browser finds nothing the first one kept, even when the first never signed out", async ({ page, context }) => {
+  await signUp(page, "Premier compte");
+  await page.goto("/chapters/logistique");
+  await waitForWorker(page);
+  await page.getByTestId("keep-offline").getByRole("button", { name: "Garder ce chapitre hors ligne" }).click();
+  await expect(page.getByTestId("keep-offline").getByRole("status")).toHaveText(/^Gardé hors ligne le /, { timeout: 30_000 });
+
+  // The first session simply ends (expired cookie), and someone else signs in.
+  await context.clearCookies();
+  await signInAs(page, { email: "ceramique@demo.test", password: "demo-commercant-2026" });
+  await expect.poll(() => cacheNames(page)).not.toContain("accelerateur-kept");
+  await page.goto("/chapters/logistique");
+  await expect(page.getByTestId("keep-offline").getByRole("status")).toHaveText(/^Espace libre sur cet appareil/);
+  await context.setOffline(true);
+  await page.goto("/chapters/logistique");
+  await expect(page.getByRole("heading", { level: 1, name: "Vous êtes hors ligne" })).toBeVisible();
 });

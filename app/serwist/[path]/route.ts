@@ -1,5 +1,5 @@
 // The service worker's script (/serwist/sw.js), bundled from app/sw.ts by Serwist at build time with
-// its precache list: the offline page, the style sheets and the font. Served statically, the same
+// the build's file list: the offline page, the style sheets, the font and the scripts. Served statically, the same
 // for everyone. Its rules are lib/offline-policy.ts; OFFLINE=off makes the pages unregister it
 // (components/layout/offline-status.tsx).
 import { randomUUID } from "node:crypto";
@@ -10,8 +10,9 @@ export const { dynamic, dynamicParams, revalidate, generateStaticParams, GET } =
   swSrc: "app/sw.ts",
   useNativeEsbuild: true,
   esbuildOptions: { sourcemap: false },
-  // Kept at install: the style sheets and the font (about 90 kB), not every script of every page.
-  globPatterns: [`${(process.env.NEXT_DIST_DIR || ".next").replace(/\/$/, "")}/static/**/*.{css,woff2}`],
+  // The build's style sheets, font and scripts (the distDir of next.config.js). The worker keeps the
+  // first two at install and hands the scripts' list to a learner who keeps a chapter (app/sw.ts).
+  globPatterns: [`${(process.env.NEXT_DIST_DIR || ".next").replace(/\/$/, "")}/static/**/*.{css,woff2,js}`],
   // The offline page changes with a build: a new revision each build re-keeps it.
   additionalPrecacheEntries: [{ url: OFFLINE_PAGE_PATH, revision: randomUUID() }],
 });
