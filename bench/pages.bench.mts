@@ -4,13 +4,13 @@
 // with the learner's part in its HTML: a page view is one request. Also the pages' HTML sizes
 // (bytes, before compression, and as sent gzip) and each page's first-load JavaScript (the
 // `<script src>` chunks its HTML references, each gzip-compressed here with node:zlib, summed; not
-// the noModule polyfills, which current browsers do not load), and the service worker's script
-// (bytes, and as sent gzip). For scale, GET /search (the shared layout, with its session lookup,
-// around a search form: about the least any signed-in page costs) is measured the same way. Then
-// the framework's floor (bench/support/floor-app.ts): a blank page that Next.js renders per request,
-// beside its own bare route handler, and its first-load JavaScript. Numbers, not pass/fail.
+// the noModule polyfills, which current browsers do not load). For scale, GET /search (the shared
+// layout, with its session lookup, around a search form: about the least any signed-in page costs)
+// is measured the same way. Then the framework's floor (bench/support/floor-app.ts): a blank page
+// that Next.js renders per request, beside its own bare route handler, and its first-load
+// JavaScript. Numbers, not pass/fail.
 // `--json` prints one last line: {"pages":{"sqlite":{"pingRps",…,"home","chapter","module","progress","htmlBytes",
-//   "firstLoadJsGzipBytes","serviceWorkerBytes","serviceWorkerGzipBytes"},
+//   "firstLoadJsGzipBytes"},
 //   "floor":{"pingRps","pageRps","ratio","firstLoadJsGzipBytes"}}}.
 // Traffic goes to 127.0.0.1 only, for a bounded time. The build is rebuilt when a source is newer
 // than it (BENCH_PAGES_REBUILD=1: always).
@@ -111,10 +111,6 @@ try {
     firstLoadJs[name] = await firstLoadJsGzipBytes(html);
   }
 
-  // The service worker's script (app/sw.ts, bundled by Serwist), as a browser that accepts gzip gets it.
-  const worker = await httpGet("/serwist/sw.js", "");
-  if (worker.status !== 200) throw new Error(`/serwist/sw.js answered ${worker.status}`);
-
   console.log(`… ${DURATION_S} s each (after ${WARMUP_S} s warm-up) of GET /api/ping, GET /search, then each page, ${CONNECTIONS} connections, signed in as a merchant`);
   const ping = await measure("/api/ping", null);
   const search = await measure("/search", cookie);
@@ -141,7 +137,6 @@ try {
   for (const [name, path] of Object.entries(pages)) out(line(`GET ${path}`, results[name]!, String(htmlBytes[name])));
   out(`\n${"page".padEnd(20)} ${"HTML B".padStart(8)} ${"sent gzip B".padStart(12)} ${"first-load JS gzip kB".padStart(22)}`);
   for (const name of Object.keys(htmlBytes)) out(`${name.padEnd(20)} ${String(htmlBytes[name]).padStart(8)} ${String(htmlGzipBytes[name]).padStart(12)} ${(firstLoadJs[name]! / 1000).toFixed(1).padStart(22)}`);
-  out(`\nservice worker (/serwist/sw.js): ${Buffer.byteLength(worker.html)} B, ${worker.sentBytes} B sent gzip`);
   out(`\nThe framework's floor (bench/floor-app: Next.js ${nextVersion} with its defaults, a blank page rendered per request, next start):`);
   out(`  GET /api/ping ${floorPing.requests.average.toFixed(0)} req/s, GET / ${floorPage.requests.average.toFixed(0)} req/s: a blank dynamic page is ${floorRatio.toFixed(2)}× its bare route; first-load JS ${(floorJs / 1000).toFixed(1)} kB gzip`);
   if (isJson) {
@@ -158,8 +153,6 @@ try {
             htmlBytes,
             htmlGzipBytes,
             firstLoadJsGzipBytes: firstLoadJs,
-            serviceWorkerBytes: Buffer.byteLength(worker.html),
-            serviceWorkerGzipBytes: worker.sentBytes,
           },
           floor: { pingRps: rps(floorPing), pageRps: rps(floorPage), ratio: Number(floorRatio.toFixed(2)), firstLoadJsGzipBytes: floorJs },
         },

@@ -1,10 +1,11 @@
 // npm run bench: the benchmarks one after the other, each in its own process (heartbeat on SQLite and
-// on PostgreSQL with two instances, the learner's pages on SQLite, the cohort dashboard, then the
-// admin statistics at 100,000 learners), their lines passed through.
+// on PostgreSQL with two instances, the learner's pages on SQLite, keeping a chapter offline on a
+// phone, the cohort dashboard, then the admin statistics at 100,000 learners), their lines passed through.
 // `npm run bench -- --json` ends with ONE JSON line holding every figure:
 // {"sqlite": {"pingRps", "heartbeatRps", "pingP99Ms", "heartbeatP99Ms", …, "pages": {"pingRps", "home",
 //  "chapter", "module", "progress", …}}, "postgresql": {…},
-//  "heartbeat": {clients, seconds, …}, "frameworkFloor": {pingRps, pageRps, ratio, firstLoadJsGzipBytes}, "cohortDashboard": {...}, "adminStats": {...}}.
+//  "heartbeat": {clients, seconds, …}, "frameworkFloor": {pingRps, pageRps, ratio, firstLoadJsGzipBytes},
+//  "offline": {keepMs, keptBytes, scriptBytes, serviceWorkerBytes, serviceWorkerGzipBytes}, "cohortDashboard": {...}, "adminStats": {...}}.
 // A benchmark that fails is reported in that line ({"error": ...}) and the next one still runs.
 // `--heartbeat-only` runs the heartbeat benchmark alone (about a minute and a half);
 // `--engine sqlite` (or postgresql) limits it to one engine.
@@ -55,12 +56,15 @@ const engineFigures = (engine: string) =>
     : { error: `heartbeat benchmark gave no figures for ${engine} (exit code ${heartbeat.code})` });
 const { sqlite: _sqlite, postgresql: _postgresql, ...heartbeatRun } = heartbeatFigures;
 let pages: Run | null = null;
+let offline: Run | null = null;
 let dashboard: Run | null = null;
 let adminStats: Run | null = null;
 if (!isHeartbeatOnly) {
   console.log("");
   // The heartbeat benchmark has just (re)built .next-bench from the current sources: the pages use it.
   pages = await run("pages.bench.mts", ["--json"], { BENCH_PAGES_DIST_DIR: ".next-bench" });
+  console.log("");
+  offline = await run("offline.bench.mts", ["--json"], { BENCH_OFFLINE_DIST_DIR: ".next-bench" });
   console.log("");
   dashboard = await run("cohort-dashboard.bench.mts", ["--json"]);
   console.log("");
@@ -75,8 +79,9 @@ const figures = {
   heartbeat: heartbeatRun,
   // Next.js itself: a blank page rendered per request ÷ its bare route, its first-load JavaScript.
   frameworkFloor: !pages ? notRun : ((pages.json?.pages as Record<string, unknown> | undefined)?.floor ?? { error: `pages benchmark gave no floor figures (exit code ${pages.code})` }),
+  offline: !offline ? notRun : ((offline.json?.offline as Record<string, unknown> | undefined) ?? { error: `offline benchmark gave no figures (exit code ${offline.code})` }),
   cohortDashboard: !dashboard ? notRun : ((dashboard.json?.cohortDashboard as Record<string, unknown> | undefined) ?? { error: `cohort dashboard benchmark gave no figures (exit code ${dashboard.code})` }),
   adminStats: !adminStats ? notRun : ((adminStats.json?.adminStats as Record<string, unknown> | undefined) ?? { error: `admin statistics benchmark gave no figures (exit code ${adminStats.code})` }),
 };
 if (isJson) console.log(JSON.stringify(figures));
-process.exit([heartbeat, pages, dashboard, adminStats].every((r) => r === null || r.code === 0) ? 0 : 1);
+process.exit([heartbeat, pages, offline, dashboard, adminStats].every((r) => r === null || r.code === 0) ? 0 : 1);

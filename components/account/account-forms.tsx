@@ -4,6 +4,7 @@ import { signOut } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent, type ReactNode } from "react";
 import { FormMessage } from "@/components/cohorts/form-message";
+import { discardQueuedQuizAttempts } from "@/components/module/quiz-outbox";
 import { discardQueuedReports } from "@/components/player/progress-reporter";
 import { forgetKeptChapters } from "@/components/programme/kept-chapters";
 import { Button } from "@/components/ui/button";
@@ -194,9 +195,10 @@ export function EraseAccountForm({ locale }: { locale: Locale }) {
         const values = formValues(event);
         if (values.confirm !== "yes") return setConfirmError(t("account.eraseConfirmRequired"));
         setConfirmError(undefined);
-        // The account is gone: its reports queued and chapters kept on this device go too, then the session.
+        // The account is gone: what it queued and kept on this device goes too, then the session.
         void form.send({ password: values.password }, t("account.erasedTitle"), () => {
           discardQueuedReports();
+          discardQueuedQuizAttempts();
           void forgetKeptChapters()
             .catch(() => undefined)
             .finally(() => void signOut({ callbackUrl: "/account/deleted" }));

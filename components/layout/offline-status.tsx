@@ -1,9 +1,12 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { queuedQuizAttemptCount, sendQueuedQuizAttempts } from "@/components/module/quiz-outbox";
 import { queuedReportCount, sendQueuedReports } from "@/components/player/progress-reporter";
 import { forgetOtherAccountsChapters } from "@/components/programme/kept-chapters";
 import { SERVICE_WORKER_URL } from "@/lib/offline-policy";
+
+const RETRY_EVERY_MS = 15_000;
 
 export type OfflineLabels = { banner: string; queuedOne: string; queued: string; nothingQueued: string };
 
@@ -21,8 +24,9 @@ async function unregisterWorker() {
 
 /**
  * On every page: registers the service worker (app/sw.ts) unless the operator switched offline use
- * off, deletes the chapters another account kept on this browser, sends the reports queued on this device when the page loads and when the connection comes
- * back, and, while offline, says so at the bottom of the screen with the number of reports waiting.
+ * off, deletes the chapters another account kept on this browser, sends the progress reports and quiz
+ * attempts queued on this device when the page loads and when the connection comes
+ * back, and, while offline, says so at the bottom of the screen with the number waiting.
  * The bar is fixed, over the page: it moves nothing when it appears.
  */
 export function OfflineStatus({ isEnabled, accountId, labels }: { isEnabled: boolean; accountId: string | null; labels: OfflineLabels }) {
@@ -36,25 +40,29 @@ export function OfflineStatus({ isEnabled, accountId, labels }: { isEnabled: boo
     }
     // Another account signed in on this browser: the chapters the previous one kept go.
     void forgetOtherAccountsChapters(accountId).catch(() => undefined);
+    const waiting = () => queuedReportCount() + queuedQuizAttemptCount();
     const refresh = () => {
       setIsOffline(!navigator.onLine);
-      setQueued(queuedReportCount());
+      setQueued(waiting());
     };
     const sendThenRefresh = () => {
       refresh();
-      if (navigator.onLine && queuedReportCount() > 0) void sendQueuedReports().finally(refresh);
+      if (waiting() > 0) void Promise.all([sendQueuedReports(), sendQueuedQuizAttempts()]).finally(refresh);
     };
     sendThenRefresh();
     window.addEventListener("online", sendThenRefresh);
     window.addEventListener("offline", refresh);
     window.addEventListener("storage", refresh);
     // The player on this page queues reports in this tab too (no storage event for one's own writes).
-    const timer = window.setInterval(refresh, 5000);
+    const refreshTimer = window.setInterval(refresh, 5000);
+    // A weak signal comes back without an "online" event (navigator.onLine never said offline): try again now and then.
+    const retryTimer = window.setInterval(() => waiting() > 0 && sendThenRefresh(), RETRY_EVERY_MS);
     return () => {
       window.removeEventListener("online", sendThenRefresh);
       window.removeEventListener("offline", refresh);
       window.removeEventListener("storage", refresh);
-      window.clearInterval(timer);
+      window.clearInterval(refreshTimer);
+      window.clearInterval(retryTimer);
     };
   }, [isEnabled, accountId]);
 

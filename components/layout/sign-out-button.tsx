@@ -1,5 +1,6 @@
 "use client";
 
+import { discardQueuedQuizAttempts, sendQueuedQuizAttempts } from "@/components/module/quiz-outbox";
 import { discardQueuedReports, sendQueuedReports } from "@/components/player/progress-reporter";
 import { forgetKeptChapters } from "@/components/programme/kept-chapters";
 
@@ -11,10 +12,11 @@ import { forgetKeptChapters } from "@/components/programme/kept-chapters";
  */
 async function signOutAndGoHome() {
   try {
-    // The reports still queued on this device go out while the session is valid; then the queue and
-    // the chapters kept offline are deleted, so that nothing of the account stays on a shared device.
-    await sendQueuedReports().catch(() => false);
+    // The reports and quiz attempts still queued on this device go out while the session is valid;
+    // then the queues and the chapters kept offline are deleted, so that nothing of the account stays on a shared device.
+    await Promise.all([sendQueuedReports().catch(() => false), sendQueuedQuizAttempts().catch(() => false)]);
     discardQueuedReports();
+    discardQueuedQuizAttempts();
     await forgetKeptChapters().catch(() => undefined);
     const { csrfToken } = (await (await fetch("/api/auth/csrf")).json()) as { csrfToken: string };
     await fetch("/api/auth/signout", {

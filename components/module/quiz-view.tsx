@@ -11,6 +11,8 @@ export type QuizViewProps = {
   answers: (number | null)[];
   result: QuizResult | null;
   error: string | null;
+  /** Answers kept on the device without a connection (components/module/quiz-outbox.ts). */
+  notice?: string | null;
   isSubmitting: boolean;
   /** Absent in the server-rendered quiz shown until the quiz's code is loaded (components/module/lazy-quiz.tsx). */
   onAnswer?: (questionIndex: number, choiceIndex: number) => void;
@@ -22,7 +24,7 @@ export type QuizViewProps = {
  * The checkpoint quiz as markup, without state: rendered on the server with the page (what the
  * page shows first) and by the interactive Quiz once its code is loaded, so both look the same.
  */
-export function QuizView({ moduleId, questions, t, isSignedIn, answers, result, error, isSubmitting, onAnswer, onSubmit, onRetry }: QuizViewProps) {
+export function QuizView({ moduleId, questions, t, isSignedIn, answers, result, error, notice, isSubmitting, onAnswer, onSubmit, onRetry }: QuizViewProps) {
   return (
     <section aria-labelledby="quiz-heading" className="space-y-4">
       <h2 id="quiz-heading" className="text-xl font-semibold">
@@ -76,6 +78,11 @@ export function QuizView({ moduleId, questions, t, isSignedIn, answers, result, 
         {error && (
           <p role="alert" className="text-sm font-medium text-red-700">
             {error}
+          </p>
+        )}
+        {notice && (
+          <p role="status" className="rounded bg-amber-50 p-2 text-sm font-medium text-amber-950" data-testid="quiz-queued">
+            {notice}
           </p>
         )}
         {result ? (

@@ -1,9 +1,10 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { makeLearningTranslator, type LearningMessages } from "@/components/player/messages";
 import type { ServerProgress } from "@/components/player/progress-reporter";
 import type { QuizResult } from "@/lib/quiz";
+import { queueQuizAttempt, queuedQuizAttemptOf, settleQuizAttempt, type QueuedAttempt } from "./quiz-outbox";
 import { QuizView, type PublicQuestion } from "./quiz-view";
 
 /**
@@ -27,32 +28,67 @@ export function Quiz({ moduleId, questions, messages, isSignedIn, onProgress, in
   const [result, setResult] = useState<QuizResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [isSubmitting, setIsSubmitting] = useState(false);
+  // Answered offline: kept on the device, graded by the server when the connection comes back.
+  const [isQueued, setIsQueued] = useState(false);
 
-  async function submit() {
-    if (answers.some((a) => a === null)) {
-      setError(t("quiz.answerAll"));
-      return;
-    }
+  /** Sends an attempt; without a connection it waits on the device, and goes when the connection is back. */
+  async function send(attempt: QueuedAttempt) {
     setError(null);
     setIsSubmitting(true);
+    let response: Response;
     try {
-      const response = await fetch("/api/quiz-attempts", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ moduleId, answers }),
-      });
+      response = await fetch("/api/quiz-attempts", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(attempt) });
+    } catch {
+      queueQuizAttempt(attempt);
+      setIsQueued(true);
+      setIsSubmitting(false);
+      return;
+    }
+    try {
       const body = (await response.json().catch(() => ({}))) as { result?: QuizResult; progress?: ServerProgress; error?: { message?: string } };
+      if (response.status >= 500 || response.status === 429) {
+        queueQuizAttempt(attempt);
+        setIsQueued(true);
+        return;
+      }
+      settleQuizAttempt(attempt.attemptId);
+      setIsQueued(false);
       if (!response.ok || !body.result) {
         setError(body.error?.message ?? t("errors.generic"));
         return;
       }
+      setAnswers(attempt.answers);
       setResult(body.result);
       if (body.progress) onProgress(body.progress);
-    } catch {
-      setError(t("errors.network"));
     } finally {
       setIsSubmitting(false);
     }
+  }
+
+  // An attempt of this module left waiting (this page or an earlier one): shown, and sent when the connection is back.
+  useEffect(() => {
+    const waiting = queuedQuizAttemptOf(moduleId);
+    setIsQueued(waiting !== null);
+    const sendWaiting = () => {
+      const attempt = queuedQuizAttemptOf(moduleId);
+      if (attempt) void send(attempt);
+    };
+    if (waiting) sendWaiting();
+    window.addEventListener("online", sendWaiting);
+    // A weak signal may come back without an "online" event: try again now and then while one waits.
+    const timer = window.setInterval(sendWaiting, 15_000);
+    return () => {
+      window.removeEventListener("online", sendWaiting);
+      window.clearInterval(timer);
+    };
+  }, [moduleId]);
+
+  function submit() {
+    if (answers.some((a) => a === null)) {
+      setError(t("quiz.answerAll"));
+      return;
+    }
+    void send({ attemptId: crypto.randomUUID(), moduleId, answers: answers as number[] });
   }
 
   return (
@@ -64,9 +100,10 @@ export function Quiz({ moduleId, questions, messages, isSignedIn, onProgress, in
       answers={answers}
       result={result}
       error={error}
+      notice={isQueued && !result ? t("quiz.queued") : null}
       isSubmitting={isSubmitting}
       onAnswer={(qi, ci) => setAnswers((previous) => previous.map((a, i) => (i === qi ? ci : a)))}
-      onSubmit={() => void submit()}
+      onSubmit={submit}
       onRetry={() => {
         setAnswers(questions.map(() => null));
         setResult(null);

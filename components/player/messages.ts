@@ -40,6 +40,7 @@ export const LEARNING_MESSAGE_KEYS = [
   "quiz.incorrect",
   "quiz.intro",
   "quiz.passed",
+  "quiz.queued",
   "quiz.question",
   "quiz.retry",
   "quiz.score",

@@ -132,6 +132,7 @@ export const en: Record<MessageKey, string> = {
   "quiz.question": "Question {number}",
   "quiz.submit": "Check my answers",
   "quiz.retry": "Try again",
+  "quiz.queued": "No connection: your answers are kept on this device. The quiz will be graded when the connection is back.",
   "quiz.answerAll": "Answer every question before checking.",
   "quiz.correct": "Right answer.",
   "quiz.incorrect": "Not the right answer. The right answer: “{answer}”.",

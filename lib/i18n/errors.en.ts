@@ -35,6 +35,7 @@ export const errorsEn: Record<keyof typeof errorsFr, string> = {
   "errors.POSITION_PAST_DURATION": "The playback position is past the end of the video.",
   "errors.INVALID_PLAYBACK_SESSION": "Playback session expired or invalid: reload the module's page.",
   "errors.WRONG_ANSWER_COUNT": "Answer every question of the quiz, one answer per question.",
+  "errors.ATTEMPT_ID_TAKEN": "This quiz attempt id is already taken by another attempt.",
   "errors.ATTESTATION_NOT_EARNED": "The attestation is issued once every module of the programme is complete.",
   "errors.JOIN_CODE_UNKNOWN": "This invitation code does not exist or was revoked. Ask your trainer for a new link.",
   "errors.JOIN_CODE_EXPIRED": "This invitation code has expired. Ask your trainer for a new link.",

@@ -35,6 +35,7 @@ export const errorsFr = {
   "errors.POSITION_PAST_DURATION": "La position de lecture dépasse la fin de la vidéo.",
   "errors.INVALID_PLAYBACK_SESSION": "Session de lecture expirée ou invalide : rechargez la page du module.",
   "errors.WRONG_ANSWER_COUNT": "Répondez à chaque question du quiz, une réponse par question.",
+  "errors.ATTEMPT_ID_TAKEN": "Cet identifiant de tentative de quiz est déjà pris par une autre tentative.",
   "errors.ATTESTATION_NOT_EARNED": "L’attestation est délivrée quand tous les modules du programme sont terminés.",
   "errors.JOIN_CODE_UNKNOWN": "Ce code d’invitation n’existe pas ou a été révoqué. Demandez un nouveau lien à votre formateur·rice.",
   "errors.JOIN_CODE_EXPIRED": "Ce code d’invitation a expiré. Demandez un nouveau lien à votre formateur·rice.",

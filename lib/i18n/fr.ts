@@ -136,6 +136,7 @@ export const fr = {
   "quiz.question": "Question {number}",
   "quiz.submit": "Vérifier mes réponses",
   "quiz.retry": "Recommencer",
+  "quiz.queued": "Pas de connexion : vos réponses sont gardées sur cet appareil. Le quiz sera corrigé à la reconnexion.",
   "quiz.answerAll": "Répondez à toutes les questions avant de vérifier.",
   "quiz.correct": "Bonne réponse.",
   "quiz.incorrect": "Ce n’est pas la bonne réponse. La bonne réponse : « {answer} ».",

@@ -141,8 +141,8 @@ export const learnerEn: Record<keyof typeof learnerFr, string> = {
   "offline.retry": "Try again",
   "offline.retryHint": "When the network is back, “Try again” opens the page you asked for.",
   "offline.banner": "Offline",
-  "offline.bannerQueuedOne": "1 progress report waiting to be sent",
-  "offline.bannerQueued": "{count} progress reports waiting to be sent",
+  "offline.bannerQueuedOne": "1 item waiting to be sent (progress or quiz)",
+  "offline.bannerQueued": "{count} items waiting to be sent (progress and quiz)",
   "offline.bannerNothingQueued": "nothing waiting to be sent",
   // Keep a chapter offline (components/programme/keep-offline.tsx)
   "keep.heading": "Offline",

@@ -145,8 +145,8 @@ export const learnerFr = {
   "offline.retry": "Réessayer",
   "offline.retryHint": "Quand le réseau revient, « Réessayer » ouvre la page demandée.",
   "offline.banner": "Hors ligne",
-  "offline.bannerQueuedOne": "1 relevé de progression en attente d’envoi",
-  "offline.bannerQueued": "{count} relevés de progression en attente d’envoi",
+  "offline.bannerQueuedOne": "1 envoi en attente (progression ou quiz)",
+  "offline.bannerQueued": "{count} envois en attente (progression et quiz)",
   "offline.bannerNothingQueued": "rien en attente d’envoi",
   // Keep a chapter offline (components/programme/keep-offline.tsx)
   "keep.heading": "Hors ligne",

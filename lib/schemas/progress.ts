@@ -18,5 +18,10 @@ export const quizAttemptSchema = z
   .object({
     moduleId: z.string().min(1).max(100),
     answers: z.array(z.number().int().min(0).max(9)).max(10),
+    /**
+     * Chosen by the browser (a UUID), so that an attempt answered offline and sent again when the
+     * connection comes back is recorded once. Optional: without it, each POST is a new attempt.
+     */
+    attemptId: z.uuid().optional(),
   })
   .strict();

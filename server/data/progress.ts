@@ -83,7 +83,7 @@ export async function recordProgressReport(actor: Actor, input: ProgressReportIn
  */
 export async function recordQuizAttempt(
   actor: Actor,
-  input: { moduleId: string; answers: number[] },
+  input: { moduleId: string; answers: number[]; attemptId?: string },
   now = new Date(),
 ): Promise<{ result: QuizResult; progress: ModuleProgressView }> {
   if (!can(actor, "progress:record")) throw new AppError("FORBIDDEN");
@@ -95,6 +95,12 @@ export async function recordQuizAttempt(
     // An account erased meanwhile (its session still signed) writes nothing.
     if (!user) throw new AppError("UNAUTHENTICATED");
     const row = await tx.moduleProgress.findUnique({ where: { userId_moduleId: { userId: actor.id, moduleId: module.id } } });
+    // The same attempt sent again (answered offline, its first answer lost): graded as it was, written once.
+    if (input.attemptId) {
+      const recorded = await tx.quizAttempt.findUnique({ where: { id: input.attemptId }, select: { userId: true, moduleId: true, answers: true } });
+      if (recorded && (recorded.userId !== actor.id || recorded.moduleId !== module.id)) throw new AppError("ATTEMPT_ID_TAKEN");
+      if (recorded) return { result: gradeQuiz(module.quiz, JSON.parse(recorded.answers) as number[]), progress: toView(module, row) };
+    }
     const earlierAttempts = await tx.quizAttempt.count({ where: { userId: actor.id, moduleId: module.id } });
     const state: LearnerState = {
       lastActiveOn: user.lastActiveOn,
@@ -112,7 +118,7 @@ export async function recordQuizAttempt(
 
     if (plan.learner) await tx.user.update({ where: { id: actor.id }, data: { lastActiveOn: plan.learner.lastActiveOn } });
     await tx.quizAttempt.create({
-      data: { userId: actor.id, moduleId: module.id, score: result.score, total: result.total, isPassed: result.isPassed, answers: JSON.stringify(input.answers), createdAt: now },
+      data: { ...(input.attemptId ? { id: input.attemptId } : {}), userId: actor.id, moduleId: module.id, score: result.score, total: result.total, isPassed: result.isPassed, answers: JSON.stringify(input.answers), createdAt: now },
     });
     // updatedAt is the attempt's instant, as the heartbeat's writers set it (not Prisma's clock).
     const data = { quizBestScore: plan.quiz.bestScore, quizTotal: plan.quiz.total, quizPassedAt: plan.quiz.passedAt, updatedAt: now, ...(plan.row.completedAt ? { completedAt: plan.row.completedAt } : {}) };

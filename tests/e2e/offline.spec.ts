@@ -1,6 +1,8 @@
+import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { signInAs, uniqueEmail } from "./support";
+import { parse } from "yaml";
+import { demoAccount, signInAs, uniqueEmail } from "./support";
 
 /**
  * Offline use (issue 22: app/sw.ts, lib/offline-policy.ts, lib/offline-keep.ts): a page that cannot
@@ -100,7 +102,7 @@ test("offline, the header says so with the reports waiting; back online, they ar
   await context.setOffline(true);
   await expect(status).toHaveText("Hors ligne · rien en attente d’envoi");
   await page.evaluate(([key, value]) => window.localStorage.setItem(key!, value!), [OUTBOX_KEY, queuedReport("marque-identite-de-marque")]);
-  await expect(status).toHaveText("Hors ligne · 1 relevé de progression en attente d’envoi", { timeout: 10_000 });
+  await expect(status).toHaveText("Hors ligne · 1 envoi en attente (progression ou quiz)", { timeout: 10_000 });
   // Fixed over the page: the bar moves nothing. Readable (contrast) with the page under it.
   expect(await status.evaluate((el) => getComputedStyle(el).position)).toBe("fixed");
   const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
@@ -190,4 +192,58 @@ test("a second account signing in on the same browser finds nothing the first on
   await context.setOffline(true);
   await page.goto("/chapters/logistique");
   await expect(page.getByRole("heading", { level: 1, name: "Vous êtes hors ligne" })).toBeVisible();
+});
+
+test("done means 1: kept chapter 1, offline, a module played 20 s and its quiz answered; back online, the server has both and the trainer's pages show them", async ({ page, context, browser }) => {
+  test.setTimeout(150_000);
+  const moduleId = "transition-pourquoi-vendre-en-ligne";
+  const quiz = (parse(readFileSync(`content/chapters/01-transition-numerique/01-${moduleId}.yaml`, "utf8")) as { quiz: { choices: string[]; answer: number }[] }).quiz;
+  await page.setViewportSize({ width: 390, height: 800 });
+  await signUp(page, "Atelier sans réseau");
+  await page.goto("/join/MARCHE26");
+  await page.getByRole("button", { name: "Rejoindre le groupe" }).click();
+  await expect(page.getByText(/vous faites partie du groupe/)).toBeVisible();
+  const { userId } = (await (await page.request.get("/api/auth/session")).json()) as { userId: string };
+
+  await page.goto("/chapters/transition-numerique");
+  await waitForWorker(page);
+  await page.getByTestId("keep-offline").getByRole("button", { name: "Garder ce chapitre hors ligne" }).click();
+  await expect(page.getByTestId("keep-offline").getByRole("status")).toHaveText(/^Gardé hors ligne le /, { timeout: 30_000 });
+
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1, name: "Préparer sa transition numérique" })).toBeVisible();
+  await page.goto(`/modules/${moduleId}`);
+  const player = page.getByTestId("player");
+  await player.getByRole("button", { name: "Lecture" }).click();
+  await page.waitForTimeout(20_500);
+  await player.getByRole("button", { name: "Pause" }).click();
+  // The quiz's code loads (from the device) as it comes near the screen; a click during the swap may be lost.
+  for (const question of quiz) {
+    const radio = page.getByRole("radio", { name: question.choices[question.answer]!, exact: true });
+    await expect(async () => {
+      await radio.check();
+      await expect(radio).toBeChecked({ timeout: 500 });
+    }).toPass();
+  }
+  await page.getByRole("button", { name: "Vérifier mes réponses" }).click();
+  await expect(page.getByTestId("quiz-queued")).toHaveText("Pas de connexion : vos réponses sont gardées sur cet appareil. Le quiz sera corrigé à la reconnexion.");
+  expect(await page.evaluate(() => JSON.parse(window.localStorage.getItem("accelerateur.quiz-outbox") ?? "[]").length)).toBe(1);
+
+  await context.setOffline(false);
+  // Sent by the page when the connection is back; nothing left waiting.
+  await expect
+    .poll(() => page.evaluate(() => [window.localStorage.getItem("accelerateur.progress-outbox"), window.localStorage.getItem("accelerateur.quiz-outbox")]), { timeout: 30_000 })
+    .toEqual([null, null]);
+
+  const trainer = await browser.newPage();
+  await signInAs(trainer, demoAccount("trainer"));
+  await trainer.goto(`/cohorts/cohorte-demo/learners/${userId}`);
+  const row = trainer.getByRole("row").filter({ hasText: "Pourquoi (et quand) vendre en ligne" });
+  await expect(row).toContainText(`${quiz.length}/${quiz.length}`);
+  // The seconds watched offline, within the budget (20 s of wall clock: no more than that, a little less for the start).
+  const watched = Number(/(\d+) s \//.exec((await row.textContent()) ?? "")?.[1] ?? NaN);
+  expect(watched).toBeGreaterThanOrEqual(15);
+  expect(watched).toBeLessThanOrEqual(22);
+  await trainer.close();
 });

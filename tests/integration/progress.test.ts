@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { chapterSlots } from "@/lib/course-completion";
 import type { Module } from "@/lib/content/types";
@@ -14,6 +15,7 @@ import {
   verifyAttestation,
 } from "@/server/data/progress";
 import { getCompletionCounters } from "@/server/data/stats";
+import { getDb } from "@/server/db";
 import { createUser } from "../support/factories";
 
 const engine = process.env.DATABASE_URL?.startsWith("postgres") ? "PostgreSQL" : "SQLite";
@@ -127,6 +129,21 @@ describe(`progress on ${engine}`, () => {
     const { progress } = await recordProgressReport(learner, report(learner.id, module, [[ninety - 2, ninety]], ninety), at(ninety + 20));
     expect(progress.status).toBe("completed");
     expect(progress.completedAt).toEqual(at(ninety + 20));
+  });
+
+  it("records a quiz attempt sent again with its id once, graded as it was; another learner's id is refused", async () => {
+    const learner = await createUser("merchant");
+    const attemptId = randomUUID();
+    const answers = module.quiz.map((q) => q.answer);
+    const first = await recordQuizAttempt(learner, { moduleId: module.id, answers, attemptId }, at(5));
+    // Answered offline: the first POST reached the server but its answer was lost; the queue sends it again.
+    const again = await recordQuizAttempt(learner, { moduleId: module.id, answers, attemptId }, at(60));
+    expect(again.result).toEqual(first.result);
+    expect(again.progress).toEqual(first.progress);
+    expect(await getDb().quizAttempt.count({ where: { userId: learner.id } })).toBe(1);
+    const other = await createUser("merchant");
+    await expect(recordQuizAttempt(other, { moduleId: module.id, answers, attemptId }, at(61))).rejects.toMatchObject({ code: "ATTEMPT_ID_TAKEN" });
+    expect(await getDb().quizAttempt.count({ where: { userId: other.id } })).toBe(0);
   });
 
   it("refuses a quiz attempt without one answer per question", async () => {
