@@ -15,6 +15,23 @@ function isOurCache(name: string) {
   return name.startsWith("accelerateur-") || name.startsWith("serwist-");
 }
 
+/** Runs `work` once the page has loaded and the browser is idle (at most 3 s later); returns a cancel. */
+function whenLoadedAndIdle(work: () => void): () => void {
+  let idleHandle: number | null = null;
+  let timer: number | null = null;
+  const schedule = () => {
+    if (typeof window.requestIdleCallback === "function") idleHandle = window.requestIdleCallback(work, { timeout: 3000 });
+    else timer = window.setTimeout(work, 1000);
+  };
+  if (document.readyState === "complete") schedule();
+  else window.addEventListener("load", schedule, { once: true });
+  return () => {
+    window.removeEventListener("load", schedule);
+    if (idleHandle !== null) window.cancelIdleCallback(idleHandle);
+    if (timer !== null) window.clearTimeout(timer);
+  };
+}
+
 /** With OFFLINE=off: the worker registered before goes, with what it kept. */
 async function unregisterWorker() {
   const registrations = await navigator.serviceWorker.getRegistrations();
@@ -34,12 +51,6 @@ export function OfflineStatus({ isEnabled, accountId, labels }: { isEnabled: boo
   const [queued, setQueued] = useState(0);
 
   useEffect(() => {
-    if ("serviceWorker" in navigator) {
-      if (isEnabled) void navigator.serviceWorker.register(SERVICE_WORKER_URL, { scope: "/" }).catch(() => undefined);
-      else void unregisterWorker().catch(() => undefined);
-    }
-    // Another account signed in on this browser: the chapters the previous one kept go.
-    void forgetOtherAccountsChapters(accountId).catch(() => undefined);
     const waiting = () => queuedReportCount() + queuedQuizAttemptCount();
     const refresh = () => {
       setIsOffline(!navigator.onLine);
@@ -49,7 +60,18 @@ export function OfflineStatus({ isEnabled, accountId, labels }: { isEnabled: boo
       refresh();
       if (waiting() > 0) void Promise.all([sendQueuedReports(), sendQueuedQuizAttempts()]).finally(refresh);
     };
-    sendThenRefresh();
+    refresh();
+    // After the page has loaded and the main thread is idle: the worker's install (and the first
+    // sends) must not compete with the page's own start on a slow phone.
+    const cancelIdle = whenLoadedAndIdle(() => {
+      if ("serviceWorker" in navigator) {
+        if (isEnabled) void navigator.serviceWorker.register(SERVICE_WORKER_URL, { scope: "/" }).catch(() => undefined);
+        else void unregisterWorker().catch(() => undefined);
+      }
+      // Another account signed in on this browser: the chapters the previous one kept go.
+      void forgetOtherAccountsChapters(accountId).catch(() => undefined);
+      sendThenRefresh();
+    });
     window.addEventListener("online", sendThenRefresh);
     window.addEventListener("offline", refresh);
     window.addEventListener("storage", refresh);
@@ -58,6 +80,7 @@ export function OfflineStatus({ isEnabled, accountId, labels }: { isEnabled: boo
     // A weak signal comes back without an "online" event (navigator.onLine never said offline): try again now and then.
     const retryTimer = window.setInterval(() => waiting() > 0 && sendThenRefresh(), RETRY_EVERY_MS);
     return () => {
+      cancelIdle();
       window.removeEventListener("online", sendThenRefresh);
       window.removeEventListener("offline", refresh);
       window.removeEventListener("storage", refresh);

@@ -1,3 +1,4 @@
+import { ListSection } from "@/components/ui/list-section";
 import { modulesOnPath } from "@/lib/content/path";
 import type { Chapter, Comparison, Module, Programme } from "@/lib/content/types";
 import { formatDuration } from "@/lib/format";
@@ -38,22 +39,6 @@ export function ModuleHeader({ module, replaced, locale, t }: { module: Module; 
         </p>
       )}
     </>
-  );
-}
-
-/** A titled bullet list of the module's texts (objectives, key points). */
-function ListSection({ id, title, items }: { id: string; title: string; items: readonly string[] }) {
-  return (
-    <section aria-labelledby={id}>
-      <h2 id={id} className="text-xl font-semibold">
-        {title}
-      </h2>
-      <ul className="mt-2 list-disc space-y-1 pl-5">
-        {items.map((item) => (
-          <li key={item}>{item}</li>
-        ))}
-      </ul>
-    </section>
   );
 }
 

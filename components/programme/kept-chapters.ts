@@ -89,7 +89,9 @@ export async function keepChapter(plan: KeptChapterPlan, accountId: string, onPr
   await inParallel(urls, async (url) => {
     const response = await fetch(url, { credentials: "same-origin", cache: "no-store" });
     if (!response.ok) throw new Error(`${url}: ${response.status}`);
-    bytes += (await response.clone().blob()).size;
+    // Read the size before adding: `bytes += await …` would add to the total as it was before the await, and lose a parallel fetch's bytes.
+    const size = (await response.clone().blob()).size;
+    bytes += size;
     fetched.set(url, response);
     onProgress(++done, total);
   });
@@ -98,7 +100,8 @@ export async function keepChapter(plan: KeptChapterPlan, accountId: string, onPr
     const cached = await assets.match(url);
     const response = cached ?? (await fetch(url));
     if (!response.ok) throw new Error(`${url}: ${response.status}`);
-    scriptBytes += (await response.clone().blob()).size;
+    const size = (await response.clone().blob()).size;
+    scriptBytes += size;
     if (!cached) await assets.put(url, response);
     onProgress(++done, total);
   });

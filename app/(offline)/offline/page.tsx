@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ListSection } from "@/components/ui/list-section";
 import { getTranslator } from "@/server/i18n";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -18,24 +19,8 @@ export default async function OfflinePage() {
         <h1 className="text-2xl font-bold">{t("offline.title")}</h1>
         <p className="text-neutral-800">{t("offline.intro")}</p>
       </div>
-      <section aria-labelledby="offline-works" className="space-y-2">
-        <h2 id="offline-works" className="text-lg font-semibold">
-          {t("offline.worksHeading")}
-        </h2>
-        <ul className="list-disc space-y-1 pl-6 text-neutral-800">
-          <li>{t("offline.worksProgress")}</li>
-          <li>{t("offline.worksThisPage")}</li>
-        </ul>
-      </section>
-      <section aria-labelledby="offline-not" className="space-y-2">
-        <h2 id="offline-not" className="text-lg font-semibold">
-          {t("offline.notHeading")}
-        </h2>
-        <ul className="list-disc space-y-1 pl-6 text-neutral-800">
-          <li>{t("offline.notPages")}</li>
-          <li>{t("offline.notAccount")}</li>
-        </ul>
-      </section>
+      <ListSection id="offline-works" title={t("offline.worksHeading")} items={[t("offline.worksProgress"), t("offline.worksThisPage")]} />
+      <ListSection id="offline-not" title={t("offline.notHeading")} items={[t("offline.notPages"), t("offline.notAccount")]} />
       <p className="space-y-1">
         {/* The address bar still holds the page asked for: an empty href opens it again. */}
         <a href="" className="inline-block rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
