@@ -8,7 +8,7 @@
 // - a module's captions: the same, without the offline page;
 // - the rest of the API, sign-in, media and every write: not touched.
 import { CacheFirst, ExpirationPlugin, NetworkOnly, Serwist, type PrecacheEntry, type SerwistPlugin } from "serwist";
-import { ASSET_CACHE, BUILD_SCRIPTS_MESSAGE, KEPT_CACHE } from "@/lib/offline-keep";
+import { ASSET_CACHE, BUILD_FILES_MESSAGE, KEPT_CACHE } from "@/lib/offline-keep";
 import { OFFLINE_PAGE_PATH, offlineRuleOf } from "@/lib/offline-policy";
 
 declare const self: ServiceWorkerGlobalScope & { __SW_MANIFEST: (PrecacheEntry | string)[] | undefined };
@@ -37,12 +37,14 @@ const keptResource: SerwistPlugin = {
 const manifest = self.__SW_MANIFEST ?? [];
 const urlOf = (entry: PrecacheEntry | string) => (typeof entry === "string" ? entry : entry.url);
 const isScript = (entry: PrecacheEntry | string) => urlOf(entry).endsWith(".js");
+const isBuildFile = (entry: PrecacheEntry | string) => urlOf(entry).startsWith("/_next/static/");
 
-// The build's scripts are not kept at install (about 330 kB gzip that most visits never need):
-// a learner who keeps a chapter asks for their list (BUILD_SCRIPTS_MESSAGE) and keeps them then,
-// so that the player and the quiz, loaded on demand, start offline too.
+// The build's scripts are not kept at install (about 330 kB gzip that most visits never need): a
+// learner who keeps a chapter asks for the build's files (BUILD_FILES_MESSAGE) and keeps them then,
+// so that the player and the quiz, loaded on demand, start offline too, and the kept pages keep
+// their style sheets after the next deployment.
 self.addEventListener("message", (event) => {
-  if (event.data === BUILD_SCRIPTS_MESSAGE) event.ports[0]?.postMessage(manifest.filter(isScript).map(urlOf));
+  if (event.data === BUILD_FILES_MESSAGE) event.ports[0]?.postMessage(manifest.filter(isBuildFile).map(urlOf));
 });
 
 const serwist = new Serwist({

@@ -2,9 +2,9 @@
 // chapter 1 in Debian's Chromium at 390 px under Lighthouse's mobile profile applied by DevTools
 // (its mobileSlow4G figures: 562.5 ms request latency, 1.47 Mbit/s down, 675 kbit/s up, 4× CPU
 // slowdown), from the click to « Gardé hors ligne ». Prints the time, the bytes the chapter's pages
-// and captions take on the device, the build's scripts kept with them (shared by every kept
-// chapter), and the service worker's script. Numbers, not pass/fail.
-// `--json` prints one last line: {"offline":{"keepMs","keptBytes","scriptBytes","serviceWorkerBytes","serviceWorkerGzipBytes"}}.
+// and captions take on the device, the build's files kept with them (scripts, style sheets, font:
+// shared by every kept chapter), and the service worker's script. Numbers, not pass/fail.
+// `--json` prints one last line: {"offline":{"keepMs","keptBytes","buildFileBytes","serviceWorkerBytes","serviceWorkerGzipBytes"}}.
 // Traffic goes to 127.0.0.1 only. The build is rebuilt when a source is newer than it.
 import { existsSync } from "node:fs";
 import { gzipSync } from "node:zlib";
@@ -21,7 +21,7 @@ const CHAPTER_PATH = "/chapters/transition-numerique";
 const isJson = process.argv.includes("--json");
 const profile = throttling.mobileSlow4G;
 
-type KeptEntry = { bytes: number; scriptBytes: number; urls: string[] };
+type KeptEntry = { bytes: number; buildFileBytes: number; urls: string[] };
 
 let server: PageServer | null = null;
 const browser = existsSync(CHROME_PATH) ? await chromium.launch({ executablePath: CHROME_PATH, args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic"] }) : null;
@@ -61,11 +61,11 @@ try {
   const kept = await page.evaluate(() => (JSON.parse(window.localStorage.getItem("accelerateur.kept")!) as { chapters: KeptEntry[] }).chapters[0]!);
 
   const worker = Buffer.from(await (await fetch(`${ORIGIN}/serwist/sw.js`)).arrayBuffer());
-  const figures = { keepMs, keptBytes: kept.bytes, scriptBytes: kept.scriptBytes, serviceWorkerBytes: worker.length, serviceWorkerGzipBytes: gzipSync(worker).length };
+  const figures = { keepMs, keptBytes: kept.bytes, buildFileBytes: kept.buildFileBytes, serviceWorkerBytes: worker.length, serviceWorkerGzipBytes: gzipSync(worker).length };
   console.log(`\nkeeping ${CHAPTER_PATH} (${kept.urls.length} pages and captions) at 390 px, Lighthouse's mobileSlow4G by DevTools, 4× CPU slowdown`);
   console.log(`  time from the click to « Gardé hors ligne »   ${(keepMs / 1000).toFixed(1)} s`);
   console.log(`  the chapter's pages and captions on the device ${(kept.bytes / 1e6).toFixed(2)} MB`);
-  console.log(`  the build's scripts kept with them (shared)   ${(kept.scriptBytes / 1e6).toFixed(2)} MB`);
+  console.log(`  the build's files kept with them (shared)     ${(kept.buildFileBytes / 1e6).toFixed(2)} MB`);
   console.log(`  the service worker's script                   ${(worker.length / 1000).toFixed(1)} kB (${(figures.serviceWorkerGzipBytes / 1000).toFixed(1)} kB gzip)`);
   if (isJson) console.log(JSON.stringify({ offline: figures }));
   await context.close();

@@ -5,7 +5,7 @@
 // {"sqlite": {"pingRps", "heartbeatRps", "pingP99Ms", "heartbeatP99Ms", …, "pages": {"pingRps", "home",
 //  "chapter", "module", "progress", …}}, "postgresql": {…},
 //  "heartbeat": {clients, seconds, …}, "frameworkFloor": {pingRps, pageRps, ratio, firstLoadJsGzipBytes},
-//  "offline": {keepMs, keptBytes, scriptBytes, serviceWorkerBytes, serviceWorkerGzipBytes}, "cohortDashboard": {...}, "adminStats": {...}}.
+//  "offline": {keepMs, keptBytes, buildFileBytes, serviceWorkerBytes, serviceWorkerGzipBytes}, "cohortDashboard": {...}, "adminStats": {...}}.
 // A benchmark that fails is reported in that line ({"error": ...}) and the next one still runs.
 // `--heartbeat-only` runs the heartbeat benchmark alone (about a minute and a half);
 // `--engine sqlite` (or postgresql) limits it to one engine.

@@ -33,5 +33,9 @@ export const KEPT_CACHE = "accelerateur-kept";
 /** The cache of build files, named by their content and shared by every account (app/sw.ts fills it). */
 export const ASSET_CACHE = "accelerateur-assets";
 
-/** Asked of the service worker: it answers, on the message's port, the addresses of the build's scripts. */
-export const BUILD_SCRIPTS_MESSAGE = "build-scripts";
+/**
+ * Asked of the service worker: it answers, on the message's port, the addresses of the build's
+ * files (scripts, style sheets, font). A kept chapter keeps them all in ASSET_CACHE, where they
+ * outlive the next deployment's precache (which drops the old style sheets its kept pages name).
+ */
+export const BUILD_FILES_MESSAGE = "build-files";

@@ -79,7 +79,7 @@ export function KeepOffline({ plan, accountId, locale, labels }: { plan: KeptCha
     case "ready":
       if (state.kept) {
         const when = new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { dateStyle: "long", timeStyle: "short" }).format(new Date(state.kept.keptAt));
-        status = labels.kept.replace("{date}", when).replace("{size}", formatBytes(state.kept.bytes + (state.kept.scriptBytes ?? 0), locale));
+        status = labels.kept.replace("{date}", when).replace("{size}", formatBytes(state.kept.bytes + (state.kept.buildFileBytes ?? 0), locale));
         action = { label: labels.refresh, onClick: () => void keep() };
         secondary = { label: labels.remove, onClick: () => void remove() };
       } else {

@@ -3,17 +3,17 @@
 /**
  * The chapters a learner kept on this device (« Garder ce chapitre hors ligne »): the pages and
  * captions of lib/offline-keep.ts in the cache the service worker answers from offline (app/sw.ts),
- * the build's scripts in its asset cache, and a list in localStorage (which chapter, when,
+ * the build's files in its asset cache, and a list in localStorage (which chapter, when,
  * how many bytes, which addresses, and whose). Sign-out, erasure and another account signing in on
  * this browser delete them all (forgetKeptChapters).
  */
-import { ASSET_CACHE, BUILD_SCRIPTS_MESSAGE, KEPT_CACHE, type KeptChapterPlan } from "@/lib/offline-keep";
+import { ASSET_CACHE, BUILD_FILES_MESSAGE, KEPT_CACHE, type KeptChapterPlan } from "@/lib/offline-keep";
 
 const LIST_KEY = "accelerateur.kept";
 const PARALLEL_FETCHES = 4;
 
-/** `bytes`: the chapter's pages and captions; `scriptBytes`: the build's scripts, shared by every kept chapter. */
-export type KeptChapter = { chapterId: string; keptAt: number; bytes: number; scriptBytes: number; urls: string[] };
+/** `bytes`: the chapter's pages and captions; `buildFileBytes`: the build's files, shared by every kept chapter. */
+export type KeptChapter = { chapterId: string; keptAt: number; bytes: number; buildFileBytes: number; urls: string[] };
 type KeptList = { accountId: string; chapters: KeptChapter[] };
 
 function readList(): KeptList | null {
@@ -47,8 +47,8 @@ export async function freeSpaceBytes(): Promise<number | null> {
   return quota === undefined ? null : Math.max(0, quota - (usage ?? 0));
 }
 
-/** The build's scripts, as the service worker lists them (app/sw.ts): the player and the quiz load theirs on demand. */
-async function buildScripts(): Promise<string[]> {
+/** The build's files (scripts, style sheets, font), as the service worker lists them (app/sw.ts): the player and the quiz load their scripts on demand. */
+async function buildFiles(): Promise<string[]> {
   const worker = (await navigator.serviceWorker.ready).active;
   if (!worker) throw new Error("no active service worker");
   const channel = new MessageChannel();
@@ -56,7 +56,7 @@ async function buildScripts(): Promise<string[]> {
     channel.port1.onmessage = (event: MessageEvent<string[]>) => resolve(event.data);
     setTimeout(() => reject(new Error("the service worker did not answer")), 10_000);
   });
-  worker.postMessage(BUILD_SCRIPTS_MESSAGE, [channel.port2]);
+  worker.postMessage(BUILD_FILES_MESSAGE, [channel.port2]);
   return answer;
 }
 
@@ -72,7 +72,7 @@ async function inParallel<T>(items: readonly T[], work: (item: T) => Promise<voi
 
 /**
  * Keeps a chapter: asks the browser to keep this site's storage (persistent storage), fetches each
- * page and captions as the learner's browser gets them, then the build's scripts it lacks, reporting
+ * page and captions as the learner's browser gets them, then the build's files it lacks, reporting
  * progress; on any failure no page of this chapter is left half kept. Returns the kept entry.
  */
 export async function keepChapter(plan: KeptChapterPlan, accountId: string, onProgress: (done: number, total: number) => void): Promise<KeptChapter> {
@@ -80,11 +80,11 @@ export async function keepChapter(plan: KeptChapterPlan, accountId: string, onPr
   const kept = await caches.open(KEPT_CACHE);
   const assets = await caches.open(ASSET_CACHE);
   const urls = [...plan.pages, ...plan.resources];
-  const scripts = await buildScripts();
-  const total = urls.length + scripts.length;
+  const files = await buildFiles();
+  const total = urls.length + files.length;
   const fetched = new Map<string, Response>();
   let bytes = 0;
-  let scriptBytes = 0;
+  let buildFileBytes = 0;
   let done = 0;
   await inParallel(urls, async (url) => {
     const response = await fetch(url, { credentials: "same-origin", cache: "no-store" });
@@ -95,19 +95,19 @@ export async function keepChapter(plan: KeptChapterPlan, accountId: string, onPr
     fetched.set(url, response);
     onProgress(++done, total);
   });
-  // The scripts are shared by every kept chapter and account: fetched once.
-  await inParallel(scripts, async (url) => {
+  // The build's files are shared by every kept chapter and account: fetched once.
+  await inParallel(files, async (url) => {
     const cached = await assets.match(url);
     const response = cached ?? (await fetch(url));
     if (!response.ok) throw new Error(`${url}: ${response.status}`);
     const size = (await response.clone().blob()).size;
-    scriptBytes += size;
+    buildFileBytes += size;
     if (!cached) await assets.put(url, response);
     onProgress(++done, total);
   });
   // Only now, all fetched: the chapter's copies replace any older ones together.
   for (const url of urls) await kept.put(url, fetched.get(url)!);
-  const entry: KeptChapter = { chapterId: plan.chapterId, keptAt: Date.now(), bytes, scriptBytes, urls };
+  const entry: KeptChapter = { chapterId: plan.chapterId, keptAt: Date.now(), bytes, buildFileBytes, urls };
   const list = readList();
   const others = list?.accountId === accountId ? list.chapters.filter((c) => c.chapterId !== plan.chapterId) : [];
   writeList({ accountId, chapters: [...others, entry] });
