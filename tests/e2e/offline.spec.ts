@@ -194,6 +194,29 @@ test("a second account signing in on the same browser finds nothing the first on
   await expect(page.getByRole("heading", { level: 1, name: "Vous êtes hors ligne" })).toBeVisible();
 });
 
+test("erasing the account removes from the device what it kept and queued", async ({ page, context }) => {
+  await signUp(page, "Atelier effacé");
+  await page.goto("/chapters/ventes");
+  await waitForWorker(page);
+  await page.getByTestId("keep-offline").getByRole("button", { name: "Garder ce chapitre hors ligne" }).click();
+  await expect(page.getByTestId("keep-offline").getByRole("status")).toHaveText(/^Gardé hors ligne le /, { timeout: 30_000 });
+  await page.goto("/account");
+  // Once the page has sent what was waiting (on load), something waits again, as if answered offline.
+  await page.waitForTimeout(2000);
+  await page.evaluate(([key, value]) => window.localStorage.setItem(key!, value!), [OUTBOX_KEY, queuedReport("marque-identite-de-marque")]);
+  await page.evaluate(() => window.localStorage.setItem("accelerateur.quiz-outbox", JSON.stringify([{ attemptId: crypto.randomUUID(), moduleId: "marque-identite-de-marque", answers: [0] }])));
+  const erase = page.getByRole("region", { name: "Supprimer mon compte" });
+  await erase.getByLabel("Je comprends que cette suppression est définitive.").check();
+  await erase.getByLabel("Votre mot de passe, pour confirmer").fill("un mot de passe assez long");
+  await erase.getByRole("button", { name: "Supprimer définitivement mon compte" }).click();
+  await expect(page.getByRole("heading", { name: "Votre compte est supprimé" })).toBeVisible();
+  expect(await cacheNames(page)).not.toContain("accelerateur-kept");
+  expect(await page.evaluate(() => ["accelerateur.kept", "accelerateur.progress-outbox", "accelerateur.quiz-outbox"].map((key) => window.localStorage.getItem(key)))).toEqual([null, null, null]);
+  await context.setOffline(true);
+  await page.goto("/chapters/ventes");
+  await expect(page.getByRole("heading", { level: 1, name: "Vous êtes hors ligne" })).toBeVisible();
+});
+
 test("done means 1: kept chapter 1, offline, a module played 20 s and its quiz answered; back online, the server has both and the trainer's pages show them", async ({ page, context, browser }) => {
   test.setTimeout(150_000);
   const moduleId = "transition-pourquoi-vendre-en-ligne";
