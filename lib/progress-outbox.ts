@@ -40,6 +40,15 @@ export function parseOutbox(text: string | null): Outbox {
   }
 }
 
+/**
+ * Whether the server's answer to something queued on the device (a progress report, a quiz attempt)
+ * settles it: recorded, or refused for good (a 4xx: invalid, expired session, signed out). A 5xx,
+ * a 429 or no answer at all: it stays queued and is sent again.
+ */
+export function isSettledBy(status: number): boolean {
+  return (status >= 200 && status < 300) || (status >= 400 && status < 500 && status !== 429);
+}
+
 /** Wait before retry number `attempt` (1, 2, 3…): 1 s, 2 s, 4 s… up to a minute. */
 export function retryDelayMs(attempt: number): number {
   return Math.min(60_000, 1000 * 2 ** Math.max(0, attempt - 1));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { isSettledBy } from "./progress-outbox";
 import {
   applyReport,
   coveredSeconds,
@@ -90,4 +91,17 @@ describe("completion", () => {
     [198.5, 0],
     [200, 0],
   ])("resumes %d s at %d s", (last, expected) => expect(resumePositionS(last, 200)).toBe(expected));
+});
+
+describe("isSettledBy: what the server's answer does to something queued on the device", () => {
+  it.each<[number, boolean, string]>([
+    [200, true, "recorded"],
+    [201, true, "graded"],
+    [400, true, "refused for good: invalid"],
+    [401, true, "refused for good: signed out"],
+    [409, true, "refused for good: an id taken"],
+    [429, false, "throttled: sent again"],
+    [500, false, "server error: sent again"],
+    [503, false, "unavailable: sent again"],
+  ])("%d → %s (%s)", (status, expected) => expect(isSettledBy(status)).toBe(expected));
 });

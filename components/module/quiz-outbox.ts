@@ -7,6 +7,10 @@
  * (the answer key never comes to the device) and records each id once, so sending one twice is
  * harmless. Sign-out and erasure delete the queue.
  */
+import type { ServerProgress } from "@/components/player/progress-reporter";
+import type { QuizResult } from "@/lib/quiz";
+import { isSettledBy } from "@/lib/progress-outbox";
+
 export type QueuedAttempt = { attemptId: string; moduleId: string; answers: number[] };
 
 const STORAGE_KEY = "accelerateur.quiz-outbox";
@@ -49,18 +53,29 @@ export function settleQuizAttempt(attemptId: string) {
   writeQueue(readQueue().filter((a) => a.attemptId !== attemptId));
 }
 
+export type QuizAnswerBody = { result?: QuizResult; progress?: ServerProgress; error?: { message?: string } };
+
+/**
+ * Posts one attempt. Settled (graded, or refused for good): it leaves the queue and the server's
+ * answer comes back. Otherwise (no connection, a 5xx, a 429): it is queued, to be sent again.
+ */
+export async function postQuizAttempt(attempt: QueuedAttempt): Promise<{ kind: "queued" } | { kind: "answered"; isOk: boolean; body: QuizAnswerBody }> {
+  try {
+    const response = await fetch("/api/quiz-attempts", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(attempt) });
+    if (isSettledBy(response.status)) {
+      settleQuizAttempt(attempt.attemptId);
+      return { kind: "answered", isOk: response.ok, body: (await response.json().catch(() => ({}))) as QuizAnswerBody };
+    }
+  } catch {
+    // no connection: queued below
+  }
+  queueQuizAttempt(attempt);
+  return { kind: "queued" };
+}
+
 /** Sends the queued attempts; stops at the first that must wait for the network. True when the queue is empty. */
 export async function sendQueuedQuizAttempts(): Promise<boolean> {
-  for (const attempt of readQueue()) {
-    try {
-      const response = await fetch("/api/quiz-attempts", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(attempt) });
-      // Graded, or refused for good (a 4xx: the module changed, signed out): either way, no longer waiting.
-      if (!response.ok && !(response.status >= 400 && response.status < 500 && response.status !== 429)) return false;
-    } catch {
-      return false;
-    }
-    settleQuizAttempt(attempt.attemptId);
-  }
+  for (const attempt of readQueue()) if ((await postQuizAttempt(attempt)).kind === "queued") return false;
   return true;
 }
 

@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import { makeLearningTranslator, type LearningMessages } from "@/components/player/messages";
 import type { ServerProgress } from "@/components/player/progress-reporter";
 import type { QuizResult } from "@/lib/quiz";
-import { queueQuizAttempt, queuedQuizAttemptOf, settleQuizAttempt, type QueuedAttempt } from "./quiz-outbox";
+import { postQuizAttempt, queuedQuizAttemptOf, type QueuedAttempt } from "./quiz-outbox";
 import { QuizView, type PublicQuestion } from "./quiz-view";
 
 /**
@@ -35,34 +35,18 @@ export function Quiz({ moduleId, questions, messages, isSignedIn, onProgress, in
   async function send(attempt: QueuedAttempt) {
     setError(null);
     setIsSubmitting(true);
-    let response: Response;
-    try {
-      response = await fetch("/api/quiz-attempts", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(attempt) });
-    } catch {
-      queueQuizAttempt(attempt);
-      setIsQueued(true);
-      setIsSubmitting(false);
+    const outcome = await postQuizAttempt(attempt);
+    setIsSubmitting(false);
+    setIsQueued(outcome.kind === "queued");
+    if (outcome.kind === "queued") return;
+    const { isOk, body } = outcome;
+    if (!isOk || !body.result) {
+      setError(body.error?.message ?? t("errors.generic"));
       return;
     }
-    try {
-      const body = (await response.json().catch(() => ({}))) as { result?: QuizResult; progress?: ServerProgress; error?: { message?: string } };
-      if (response.status >= 500 || response.status === 429) {
-        queueQuizAttempt(attempt);
-        setIsQueued(true);
-        return;
-      }
-      settleQuizAttempt(attempt.attemptId);
-      setIsQueued(false);
-      if (!response.ok || !body.result) {
-        setError(body.error?.message ?? t("errors.generic"));
-        return;
-      }
-      setAnswers(attempt.answers);
-      setResult(body.result);
-      if (body.progress) onProgress(body.progress);
-    } finally {
-      setIsSubmitting(false);
-    }
+    setAnswers(attempt.answers);
+    setResult(body.result);
+    if (body.progress) onProgress(body.progress);
   }
 
   // An attempt of this module left waiting (this page or an earlier one): shown, and sent when the connection is back.

@@ -6,7 +6,7 @@
  * while playing, on pause and on seek, and with sendBeacon when the page is hidden. Failed sends are
  * retried with backoff; the server ignores a report it already has (same id).
  */
-import { acknowledge, addToOutbox, parseOutbox, retryDelayMs, type Outbox, type PendingReport } from "@/lib/progress-outbox";
+import { acknowledge, addToOutbox, isSettledBy, parseOutbox, retryDelayMs, type Outbox, type PendingReport } from "@/lib/progress-outbox";
 import type { Interval } from "@/lib/progress";
 
 export const HEARTBEAT_INTERVAL_S = 10;
@@ -128,9 +128,8 @@ async function sendReport(pending: PendingReport): Promise<{ outcome: "done" | "
       keepalive: true,
     });
     if (response.ok) return { outcome: "done", progress: ((await response.json()) as { progress: ServerProgress }).progress };
-    // A refused report (invalid, expired session, signed out) will never be accepted: drop it.
-    if (response.status >= 400 && response.status < 500 && response.status !== 429) return { outcome: "done" };
-    return { outcome: "retry" };
+    // A refused report will never be accepted: dropped.
+    return { outcome: isSettledBy(response.status) ? "done" : "retry" };
   } catch {
     return { outcome: "retry" };
   }

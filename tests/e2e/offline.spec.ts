@@ -46,6 +46,13 @@ async function signUp(page: Page, name: string) {
   return email;
 }
 
+/** Clicks « Garder ce chapitre hors ligne » on the chapter page open and waits until it is kept. */
+async function keepThisChapter(page: Page) {
+  const box = page.getByTestId("keep-offline");
+  await box.getByRole("button", { name: "Garder ce chapitre hors ligne" }).click();
+  await expect(box.getByRole("status")).toHaveText(/^Gardé hors ligne le /, { timeout: 30_000 });
+}
+
 /** Every cache name on this device. */
 function cacheNames(page: Page): Promise<string[]> {
   return page.evaluate(() => caches.keys());
@@ -180,8 +187,7 @@ test("a second account signing in on the same browser finds nothing the first on
   await signUp(page, "Premier compte");
   await page.goto("/chapters/logistique");
   await waitForWorker(page);
-  await page.getByTestId("keep-offline").getByRole("button", { name: "Garder ce chapitre hors ligne" }).click();
-  await expect(page.getByTestId("keep-offline").getByRole("status")).toHaveText(/^Gardé hors ligne le /, { timeout: 30_000 });
+  await keepThisChapter(page);
 
   // The first session simply ends (expired cookie), and someone else signs in.
   await context.clearCookies();
@@ -198,8 +204,7 @@ test("erasing the account removes from the device what it kept and queued", asyn
   await signUp(page, "Atelier effacé");
   await page.goto("/chapters/ventes");
   await waitForWorker(page);
-  await page.getByTestId("keep-offline").getByRole("button", { name: "Garder ce chapitre hors ligne" }).click();
-  await expect(page.getByTestId("keep-offline").getByRole("status")).toHaveText(/^Gardé hors ligne le /, { timeout: 30_000 });
+  await keepThisChapter(page);
   await page.goto("/account");
   // Once the page has sent what was waiting (on load), something waits again, as if answered offline.
   await page.waitForTimeout(2000);
@@ -230,8 +235,7 @@ test("done means 1: kept chapter 1, offline, a module played 20 s and its quiz a
 
   await page.goto("/chapters/transition-numerique");
   await waitForWorker(page);
-  await page.getByTestId("keep-offline").getByRole("button", { name: "Garder ce chapitre hors ligne" }).click();
-  await expect(page.getByTestId("keep-offline").getByRole("status")).toHaveText(/^Gardé hors ligne le /, { timeout: 30_000 });
+  await keepThisChapter(page);
 
   await context.setOffline(true);
   await page.reload();
