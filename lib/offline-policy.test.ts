@@ -20,12 +20,20 @@ describe("what the service worker does with a request", () => {
     ["a module's captions", get("/api/modules/marche-vendre-sur-amazon/captions", "cors"), "resource"],
     ["not quite captions", get("/api/modules/marche-vendre-sur-amazon/captions/x", "cors"), "network"],
     // Never touched: the API, every write, the worker itself, other origins, client-side fetches of a page.
-    ["a progress report", { method: "POST", path: "/api/progress", sameOrigin: true, mode: "cors" }, "network"],
+    // Progress reports and quiz attempts: sent again by the worker when the connection comes back.
+    ["a progress report", { method: "POST", path: "/api/progress", sameOrigin: true, mode: "cors" }, "report"],
+    ["a quiz attempt", { method: "POST", path: "/api/quiz-attempts", sameOrigin: true, mode: "cors" }, "report"],
+    ["a report to another origin", { method: "POST", path: "/api/progress", sameOrigin: false, mode: "cors" }, "network"],
+    ["reading progress (GET)", get("/api/progress", "cors"), "network"],
+    ["a write elsewhere in the API", { method: "POST", path: "/api/attestations", sameOrigin: true, mode: "cors" }, "network"],
+    // A module's video on this origin: the kept copy, with ranges.
+    ["a video", get("/media/essai-video.webm"), "media"],
+    ["a video, upper-case extension", get("/media/Essai.MP4"), "media"],
+    ["a video on another origin (MEDIA_BASE_URL)", { method: "GET", path: "/x.mp4", sameOrigin: false, mode: "no-cors" }, "network"],
     ["the account's export", get("/api/account/export", "navigate"), "network"],
     ["the session", get("/api/auth/session", "cors"), "network"],
     ["a sign-in form's POST", { method: "POST", path: "/sign-in", sameOrigin: true, mode: "navigate" }, "network"],
     ["the service worker's script", get("/serwist/sw.js", "same-origin"), "network"],
-    ["a video", get("/media/essai-video.webm"), "network"],
     ["a page fetched by the router (RSC)", get("/modules/marche-vendre-sur-amazon", "cors"), "network"],
     ["a build file on another origin", { method: "GET", path: "/_next/static/chunks/x.js", sameOrigin: false, mode: "cors" }, "network"],
     ["a page on another origin", { method: "GET", path: "/", sameOrigin: false, mode: "navigate" }, "network"],

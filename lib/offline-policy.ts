@@ -7,12 +7,19 @@
  *   connection, the copy the learner kept (lib/offline-keep.ts), else the offline page instead of
  *   the browser's own error page.
  * - "resource": a module's captions (GET): asked of the server; without a connection, the kept copy.
- * - "network": everything else, untouched by the worker: the rest of the API (progress, quiz
- *   answers, the account's data), sign-in, media, every write.
- * The worker itself stores only "asset" answers; pages and captions are stored by the learner's
- * own « Garder hors ligne », and deleted at sign-out.
+ * - "media": a module's video file on this origin (GET): the kept copy when the learner kept its
+ *   chapter (answering the player's range requests from it), else the server.
+ * - "report": a progress report or a quiz attempt (POST): sent to the server; when it cannot be
+ *   reached, the worker keeps the request and sends it again when the connection comes back, even
+ *   with no page open (Background Sync, where the browser has it). The page keeps its own queue too;
+ *   the server records a report or an attempt id once.
+ * - "network": everything else, untouched by the worker: the rest of the API (the account's data),
+ *   sign-in, every other write.
+ * The worker itself stores only "asset" answers and the "report" requests it could not send; pages,
+ * captions and videos are stored by the learner's own « Garder hors ligne ». Sign-out deletes all
+ * but the build files.
  */
-export type OfflineRule = "asset" | "page" | "resource" | "network";
+export type OfflineRule = "asset" | "page" | "resource" | "media" | "report" | "network";
 
 export type RequestFacts = {
   method: string;
@@ -33,12 +40,20 @@ export const SERVICE_WORKER_URL = "/serwist/sw.js";
 const ASSET_PREFIXES = ["/_next/static/", "/icons/"];
 const ASSET_PATHS = new Set(["/manifest.webmanifest", "/icon.svg"]);
 const CAPTIONS_PATH = /^\/api\/modules\/[^/]+\/captions$/;
+const REPORT_PATHS = new Set(["/api/progress", "/api/quiz-attempts"]);
+const VIDEO_PATH = /\.(mp4|webm|m4v|ogv|mov)$/i;
+
+/** The Background Sync queue of the reports the worker could not send (sign-out deletes it with the rest). */
+export const REPORT_QUEUE = "accelerateur-reports";
 
 export function offlineRuleOf(request: RequestFacts): OfflineRule {
-  if (!request.sameOrigin || request.method !== "GET") return "network";
+  if (!request.sameOrigin) return "network";
+  if (request.method === "POST" && REPORT_PATHS.has(request.path)) return "report";
+  if (request.method !== "GET") return "network";
   if (CAPTIONS_PATH.test(request.path)) return "resource";
   if (request.path.startsWith("/api/") || request.path.startsWith("/serwist/")) return "network";
   if (ASSET_PATHS.has(request.path) || ASSET_PREFIXES.some((prefix) => request.path.startsWith(prefix))) return "asset";
   if (request.mode === "navigate") return "page";
+  if (VIDEO_PATH.test(request.path)) return "media";
   return "network";
 }

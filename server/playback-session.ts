@@ -26,3 +26,16 @@ export function readPlaybackSession(token: string, userId: string, moduleId: str
   const given = Buffer.from(signature);
   return expected.length === given.length && timingSafeEqual(expected, given) ? new Date(startedAtMs) : null;
 }
+
+/**
+ * Whether the token was signed for this learner and module, however old: a quiz answered offline
+ * carries it, and may be sent days later; sent again under another account, it is refused.
+ */
+export function isPlaybackSessionOf(token: string, userId: string, moduleId: string): boolean {
+  const [startedAtText, signature = ""] = token.split(".");
+  const startedAtMs = Number(startedAtText);
+  if (!Number.isSafeInteger(startedAtMs)) return false;
+  const expected = Buffer.from(sign(userId, moduleId, startedAtMs));
+  const given = Buffer.from(signature);
+  return expected.length === given.length && timingSafeEqual(expected, given);
+}

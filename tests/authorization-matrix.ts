@@ -128,6 +128,13 @@ export const AUTHORIZATION_MATRIX: MatrixRow[] = [
   },
   { file: "app/(site)/[...missing]/page.tsx", method: "GET", path: "/no-such-page", expected: everyone(404), why: "any other address: not found" },
   { file: "app/(site)/introuvable/page.tsx", method: "GET", path: "/introuvable", expected: everyone(404), why: "where proxy.ts sends the addresses it refuses: not found" },
+  {
+    file: "app/api/offline/chapters/route.ts",
+    method: "GET",
+    path: "/api/offline/chapters",
+    expected: everyone(200),
+    why: "what keeping each chapter offline takes, and the content's version: public like the programme",
+  },
   { file: "app/api/ping/route.ts", method: "GET", path: "/api/ping", expected: everyone(204), why: "liveness, no data" },
   { file: "app/(offline)/offline/page.tsx", method: "GET", path: "/offline", expected: everyone(200), why: "what the service worker shows without a connection: reads no session, public" },
   { file: "app/serwist/[path]/route.ts", method: "GET", path: "/serwist/sw.js", expected: everyone(200), why: "the service worker's script, the same for everyone, public" },

@@ -29,7 +29,7 @@ export function headerLabels(t: Translate) {
     signOut: t("nav.signOut"),
     signIn: t("nav.signIn"),
     signUp: t("nav.signUp"),
-    offline: { banner: t("offline.banner"), queuedOne: t("offline.bannerQueuedOne"), queued: t("offline.bannerQueued", { count: "{count}" }), nothingQueued: t("offline.bannerNothingQueued") },
+    offline: { banner: t("offline.banner"), queuedOne: t("offline.bannerQueuedOne"), queued: t("offline.bannerQueued", { count: "{count}" }), nothingQueued: t("offline.bannerNothingQueued"), keptCopy: t("offline.keptCopy", { date: "{date}" }), keptCopyOutdated: t("offline.keptCopyOutdated", { date: "{date}" }) },
   };
 }
 
@@ -124,7 +124,7 @@ export function HeaderView({ locale, labels, viewer, isOfflineEnabled }: { local
           )}
         </div>
       </div>
-      <OfflineStatus isEnabled={isOfflineEnabled} accountId={viewer?.id ?? null} labels={labels.offline} />
+      <OfflineStatus isEnabled={isOfflineEnabled} accountId={viewer?.id ?? null} locale={locale} labels={labels.offline} />
     </header>
   );
 }

@@ -3,12 +3,13 @@
 import { useEffect, useState } from "react";
 import { queuedQuizAttemptCount, sendQueuedQuizAttempts } from "@/components/module/quiz-outbox";
 import { queuedReportCount, sendQueuedReports } from "@/components/player/progress-reporter";
-import { forgetOtherAccountsChapters } from "@/components/programme/kept-chapters";
+import { forgetOtherAccountsChapters, isOutdated, keptCopyShown, refreshOutdatedChapters } from "@/components/programme/kept-chapters";
+import type { Locale } from "@/lib/i18n";
 import { SERVICE_WORKER_URL } from "@/lib/offline-policy";
 
 const RETRY_EVERY_MS = 15_000;
 
-export type OfflineLabels = { banner: string; queuedOne: string; queued: string; nothingQueued: string };
+export type OfflineLabels = { banner: string; queuedOne: string; queued: string; nothingQueued: string; keptCopy: string; keptCopyOutdated: string };
 
 /** The caches this platform's service worker fills (app/sw.ts: its own, and Serwist's precache). */
 function isOurCache(name: string) {
@@ -43,18 +44,29 @@ async function unregisterWorker() {
  * On every page: registers the service worker (app/sw.ts) unless the operator switched offline use
  * off, deletes the chapters another account kept on this browser, sends the progress reports and quiz
  * attempts queued on this device when the page loads and when the connection comes
- * back, and, while offline, says so at the bottom of the screen with the number waiting.
+ * back, and, while offline, says so at the bottom of the screen with the number waiting. A page the
+ * worker answered with a kept copy says when it was kept, and whether the content changed since;
+ * online, the copies kept from older content are kept again.
  * The bar is fixed, over the page: it moves nothing when it appears.
  */
-export function OfflineStatus({ isEnabled, accountId, labels }: { isEnabled: boolean; accountId: string | null; labels: OfflineLabels }) {
+export function OfflineStatus({ isEnabled, accountId, locale, labels }: { isEnabled: boolean; accountId: string | null; locale: Locale; labels: OfflineLabels }) {
   const [isOffline, setIsOffline] = useState(false);
   const [queued, setQueued] = useState(0);
+  const [keptCopy, setKeptCopy] = useState<string | null>(null);
 
   useEffect(() => {
     const waiting = () => queuedReportCount() + queuedQuizAttemptCount();
     const refresh = () => {
       setIsOffline(!navigator.onLine);
       setQueued(waiting());
+    };
+    /** Whether this page is a kept copy (then said in the bar, and nothing is refreshed: the server could not be reached). */
+    const sayKeptCopy = async (id: string) => {
+      const kept = await keptCopyShown(id);
+      if (!kept) return false;
+      const date = new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { dateStyle: "long", timeStyle: "short" }).format(new Date(kept.keptAt));
+      setKeptCopy((isOutdated(kept) ? labels.keptCopyOutdated : labels.keptCopy).replace("{date}", date));
+      return true;
     };
     const sendThenRefresh = () => {
       refresh();
@@ -71,6 +83,7 @@ export function OfflineStatus({ isEnabled, accountId, labels }: { isEnabled: boo
       // Another account signed in on this browser: the chapters the previous one kept go.
       void forgetOtherAccountsChapters(accountId).catch(() => undefined);
       sendThenRefresh();
+      if (accountId !== null && isEnabled) void sayKeptCopy(accountId).then((shown) => (shown ? undefined : refreshOutdatedChapters(accountId))).catch(() => undefined);
     });
     window.addEventListener("online", sendThenRefresh);
     window.addEventListener("offline", refresh);
@@ -90,14 +103,17 @@ export function OfflineStatus({ isEnabled, accountId, labels }: { isEnabled: boo
   }, [isEnabled, accountId]);
 
   const waiting = queued === 0 ? labels.nothingQueued : queued === 1 ? labels.queuedOne : labels.queued.replace("{count}", String(queued));
+  const isShown = isOffline || keptCopy !== null;
   // The live region is always there (empty online), so that screen readers announce the change.
   return (
-    <div role="status" data-testid="offline-status" className={isOffline ? "fixed inset-x-0 bottom-0 z-40 border-t border-amber-300 bg-amber-50 px-4 py-2 text-center text-sm text-amber-950" : "sr-only"}>
+    <div role="status" data-testid="offline-status" className={isShown ? "fixed inset-x-0 bottom-0 z-40 border-t border-amber-300 bg-amber-50 px-4 py-2 text-center text-sm text-amber-950" : "sr-only"}>
       {isOffline && (
         <>
           <strong>{labels.banner}</strong> · {waiting}
         </>
       )}
+      {isOffline && keptCopy && <br />}
+      {keptCopy && <span data-testid="kept-copy">{keptCopy}</span>}
     </div>
   );
 }

@@ -51,7 +51,7 @@ export function ModuleLearning({
   return (
     <div className="space-y-8">
       <ModulePlayer {...player} messages={messages} onProgress={setProgress} aside={aside} belowVideo={progressPanel} middle={middle} />
-      <LazyQuiz moduleId={player.moduleId} questions={quiz.questions} messages={messages} isSignedIn={!!player.session} onProgress={setProgress} fallback={quiz.fallback} />
+      <LazyQuiz moduleId={player.moduleId} questions={quiz.questions} messages={messages} isSignedIn={!!player.session} session={player.session} onProgress={setProgress} fallback={quiz.fallback} />
     </div>
   );
 }

@@ -11,7 +11,8 @@ import type { ServerProgress } from "@/components/player/progress-reporter";
 import type { QuizResult } from "@/lib/quiz";
 import { isSettledBy } from "@/lib/progress-outbox";
 
-export type QueuedAttempt = { attemptId: string; moduleId: string; answers: number[] };
+/** `session`: the module page's signed playback session, so that the server refuses the attempt under another account. */
+export type QueuedAttempt = { attemptId: string; moduleId: string; answers: number[]; session?: string };
 
 const STORAGE_KEY = "accelerateur.quiz-outbox";
 

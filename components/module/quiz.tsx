@@ -18,11 +18,13 @@ export type QuizProps = {
   questions: PublicQuestion[];
   messages: LearningMessages;
   isSignedIn: boolean;
+  /** The learner's signed playback session of this module page, sent with the answers. */
+  session?: string | null;
   onProgress: (progress: ServerProgress) => void;
   initialAnswers?: (number | null)[];
 };
 
-export function Quiz({ moduleId, questions, messages, isSignedIn, onProgress, initialAnswers }: QuizProps) {
+export function Quiz({ moduleId, questions, messages, isSignedIn, session, onProgress, initialAnswers }: QuizProps) {
   const t = makeLearningTranslator(messages);
   const [answers, setAnswers] = useState<(number | null)[]>(() => questions.map((_, qi) => initialAnswers?.[qi] ?? null));
   const [result, setResult] = useState<QuizResult | null>(null);
@@ -72,7 +74,7 @@ export function Quiz({ moduleId, questions, messages, isSignedIn, onProgress, in
       setError(t("quiz.answerAll"));
       return;
     }
-    void send({ attemptId: crypto.randomUUID(), moduleId, answers: answers as number[] });
+    void send({ attemptId: crypto.randomUUID(), moduleId, answers: answers as number[], ...(session ? { session } : {}) });
   }
 
   return (

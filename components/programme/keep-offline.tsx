@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import { formatBytes } from "@/lib/format";
 import type { Locale } from "@/lib/i18n";
 import type { KeptChapterPlan } from "@/lib/offline-keep";
-import { freeSpaceBytes, isOfflineKeepingAvailable, keepChapter, keptChaptersOf, removeKeptChapter, type KeptChapter } from "./kept-chapters";
+import { bytesToKeep, freeSpaceBytes, isOfflineKeepingAvailable, isOutdated, keepChapter, keptChaptersOf, removeKeptChapter, type KeptChapter } from "./kept-chapters";
 
 export type KeepOfflineLabels = {
   heading: string;
@@ -14,19 +14,45 @@ export type KeepOfflineLabels = {
   remove: string;
   freeSpace: string;
   freeSpaceUnknown: string;
+  measuring: string;
+  outdated: string;
   saving: string;
   kept: string;
+  sharedFiles: string;
   failed: string;
   unavailable: string;
   needsJavaScript: string;
 };
 
-type State = { kind: "loading" } | { kind: "unavailable" } | { kind: "ready"; kept: KeptChapter | null; freeBytes: number | null } | { kind: "saving"; done: number; total: number } | { kind: "failed" };
+type State =
+  | { kind: "loading" }
+  | { kind: "unavailable" }
+  | { kind: "ready"; kept: KeptChapter | null; neededBytes: number; freeBytes: number | null }
+  | { kind: "saving"; done: number; total: number }
+  | { kind: "failed" };
+
+/** « Il faudra environ … · espace libre … », from the labels. */
+export function spaceText(labels: Pick<KeepOfflineLabels, "freeSpace" | "freeSpaceUnknown">, neededBytes: number, freeBytes: number | null, locale: Locale): string {
+  const needed = formatBytes(neededBytes, locale);
+  return freeBytes === null ? labels.freeSpaceUnknown.replace("{size}", needed) : labels.freeSpace.replace("{size}", needed).replace("{free}", formatBytes(freeBytes, locale));
+}
+
+/** « Gardé hors ligne le … · … » (the chapter's own pages, captions and videos), from the labels. */
+export function keptText(labels: Pick<KeepOfflineLabels, "kept">, kept: KeptChapter, locale: Locale): string {
+  const when = new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { dateStyle: "long", timeStyle: "short" }).format(new Date(kept.keptAt));
+  return labels.kept.replace("{date}", when).replace("{size}", formatBytes(kept.bytes, locale));
+}
+
+/** « Fichiers de l'application, partagés … : … »: the build's files, kept once for every chapter. */
+export function sharedFilesText(labels: Pick<KeepOfflineLabels, "sharedFiles">, kept: readonly KeptChapter[], locale: Locale): string | null {
+  const bytes = Math.max(0, ...kept.map((chapter) => chapter.buildFileBytes ?? 0));
+  return bytes > 0 ? labels.sharedFiles.replace("{size}", formatBytes(bytes, locale)) : null;
+}
 
 /**
- * « Garder ce chapitre hors ligne » on a chapter page (signed-in learners): what it keeps and the
- * space left on the device, then the progress while it saves, then when it was kept, its size, and
- * « Retirer ». The box keeps its height in every state (nothing below it moves), and without
+ * « Garder ce chapitre hors ligne » on a chapter page (signed-in learners): what it keeps, the
+ * space it will take and the space left on the device, then the progress while it saves, then when
+ * it was kept, its size, whether the content changed since, and « Retirer ». The box keeps its height in every state (nothing below it moves), and without
  * JavaScript says it needs it.
  */
 export function KeepOffline({ plan, accountId, locale, labels }: { plan: KeptChapterPlan; accountId: string; locale: Locale; labels: KeepOfflineLabels }) {
@@ -35,7 +61,8 @@ export function KeepOffline({ plan, accountId, locale, labels }: { plan: KeptCha
   async function refresh() {
     if (!isOfflineKeepingAvailable()) return setState({ kind: "unavailable" });
     const kept = keptChaptersOf(accountId).find((c) => c.chapterId === plan.chapterId) ?? null;
-    setState({ kind: "ready", kept, freeBytes: await freeSpaceBytes().catch(() => null) });
+    const [neededBytes, freeBytes] = await Promise.all([bytesToKeep([plan]).catch(() => plan.estimatedBytes), freeSpaceBytes().catch(() => null)]);
+    setState({ kind: "ready", kept, neededBytes, freeBytes });
   }
 
   useEffect(() => {
@@ -43,7 +70,7 @@ export function KeepOffline({ plan, accountId, locale, labels }: { plan: KeptCha
   }, []);
 
   async function keep() {
-    setState({ kind: "saving", done: 0, total: plan.pages.length + plan.resources.length });
+    setState({ kind: "saving", done: 0, total: plan.pages.length + plan.resources.length + plan.media.length });
     try {
       await keepChapter(plan, accountId, (done, total) => setState({ kind: "saving", done, total }));
       await refresh();
@@ -64,7 +91,7 @@ export function KeepOffline({ plan, accountId, locale, labels }: { plan: KeptCha
   let secondary: { label: string; onClick: () => void } | null = null;
   switch (state.kind) {
     case "loading":
-      status = labels.freeSpaceUnknown;
+      status = labels.measuring;
       break;
     case "unavailable":
       status = labels.unavailable;
@@ -78,12 +105,17 @@ export function KeepOffline({ plan, accountId, locale, labels }: { plan: KeptCha
       break;
     case "ready":
       if (state.kept) {
-        const when = new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { dateStyle: "long", timeStyle: "short" }).format(new Date(state.kept.keptAt));
-        status = labels.kept.replace("{date}", when).replace("{size}", formatBytes(state.kept.bytes + (state.kept.buildFileBytes ?? 0), locale));
+        status = [
+          keptText(labels, state.kept, locale),
+          sharedFilesText(labels, [state.kept], locale),
+          isOutdated(state.kept) || state.kept.version !== plan.version ? labels.outdated : null,
+        ]
+          .filter(Boolean)
+          .join(" ");
         action = { label: labels.refresh, onClick: () => void keep() };
         secondary = { label: labels.remove, onClick: () => void remove() };
       } else {
-        status = state.freeBytes === null ? labels.freeSpaceUnknown : labels.freeSpace.replace("{size}", formatBytes(state.freeBytes, locale));
+        status = spaceText(labels, state.neededBytes, state.freeBytes, locale);
         action = { label: labels.keep, onClick: () => void keep() };
       }
       break;

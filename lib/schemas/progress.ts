@@ -23,5 +23,11 @@ export const quizAttemptSchema = z
      * connection comes back is recorded once. Optional: without it, each POST is a new attempt.
      */
     attemptId: z.uuid().optional(),
+    /**
+     * The learner's playback session of the module page (server/playback-session.ts), which the
+     * quiz sends with its answers: an attempt kept on a shared device and sent again under another
+     * account is refused (INVALID_PLAYBACK_SESSION). Optional for the attempts queued before it was sent.
+     */
+    session: z.string().min(1).max(200).optional(),
   })
   .strict();

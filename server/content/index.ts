@@ -1,7 +1,9 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { modulesOnPath, type PathItem } from "@/lib/content/path";
 import type { Chapter, Comparison, Module, Programme } from "@/lib/content/types";
+import { keptChapterModules, keptChapterPlan, type KeptChapterPlan } from "@/lib/offline-keep";
 import { buildSearchIndex, searchModules, type SearchIndex } from "@/lib/search";
 import { getEnv } from "../env";
 import { formatIssue, readContent } from "./read-content";
@@ -11,7 +13,7 @@ import { formatIssue, readContent } from "./read-content";
  * fixture). Invalid content stops the platform with the file and field at fault; `npm test` runs
  * the same check first.
  */
-type Loaded = { programme: Programme; searchIndex: SearchIndex };
+type Loaded = { programme: Programme; searchIndex: SearchIndex; keptChapterPlans?: KeptChapterPlan[] };
 const globalForContent = globalThis as unknown as { accelerateurContent?: Loaded };
 
 function load(): Loaded {
@@ -49,4 +51,29 @@ export function getChapterPath(chapter: Chapter, isNeutralPath: boolean): PathIt
 
 export function searchProgramme(query: string) {
   return searchModules(load().searchIndex, query);
+}
+
+/**
+ * What keeping each chapter offline takes (lib/offline-keep.ts), computed once per process. Its
+ * version hashes everything the kept pages show (the chapter, its modules and twins, their
+ * comparisons): new content, a new version, and the devices that kept the old one refresh it.
+ * A module's video is kept only when served from this origin (not from MEDIA_BASE_URL).
+ */
+export function getKeptChapterPlans(): KeptChapterPlan[] {
+  const loaded = load();
+  if (loaded.keptChapterPlans) return loaded.keptChapterPlans;
+  const { programme } = loaded;
+  const comparisonOf = (module: Module) => getComparison(module.comparisonId);
+  const isMediaHere = !getEnv().MEDIA_BASE_URL;
+  loaded.keptChapterPlans = programme.chapters.map((chapter) => {
+    const modules = keptChapterModules(chapter, programme.modulesById);
+    const shown = { title: chapter.title, summary: chapter.summary, order: chapter.modules.map((m) => m.id), modules, comparisons: modules.map(comparisonOf) };
+    const version = createHash("sha256").update(JSON.stringify(shown)).digest("base64url").slice(0, 16);
+    return keptChapterPlan(chapter, programme.modulesById, { version, comparisonOf, mediaOf: (m) => (isMediaHere ? m.videoPath : null) });
+  });
+  return loaded.keptChapterPlans;
+}
+
+export function getKeptChapterPlan(chapterId: string): KeptChapterPlan | null {
+  return getKeptChapterPlans().find((plan) => plan.chapterId === chapterId) ?? null;
 }

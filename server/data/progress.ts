@@ -11,7 +11,7 @@ import { METRIC, weekKey } from "@/lib/stats/counters";
 import { getModule, getProgramme } from "../content";
 import { getDb } from "../db";
 import { inSerializableTransaction } from "../transactions";
-import { readPlaybackSession } from "../playback-session";
+import { isPlaybackSessionOf, readPlaybackSession } from "../playback-session";
 import { recordHeartbeat } from "./progress-heartbeat";
 import type { ProgressRow } from "./progress-row";
 import { applyDeltas, applyStatChanges } from "./stat-counters";
@@ -83,11 +83,13 @@ export async function recordProgressReport(actor: Actor, input: ProgressReportIn
  */
 export async function recordQuizAttempt(
   actor: Actor,
-  input: { moduleId: string; answers: number[]; attemptId?: string },
+  input: { moduleId: string; answers: number[]; attemptId?: string; session?: string },
   now = new Date(),
 ): Promise<{ result: QuizResult; progress: ModuleProgressView }> {
   if (!can(actor, "progress:record")) throw new AppError("FORBIDDEN");
   const module = requireModule(input.moduleId);
+  // Answered by someone else (another account's attempt, sent again from a shared device): refused.
+  if (input.session !== undefined && !isPlaybackSessionOf(input.session, actor.id, module.id)) throw new AppError("INVALID_PLAYBACK_SESSION");
   if (input.answers.length !== module.quiz.length) throw new AppError("WRONG_ANSWER_COUNT");
   const result = gradeQuiz(module.quiz, input.answers);
   return inSerializableTransaction(async (tx) => {

@@ -13,6 +13,33 @@ import { demoAccount, signInAs, uniqueEmail } from "./support";
  */
 
 const OUTBOX_KEY = "accelerateur.progress-outbox";
+const KEPT_KEY = "accelerateur.kept";
+const VERSIONS_KEY = "accelerateur.content-versions";
+
+type KeptEntry = { chapterId: string; version: string; keptAt: number; bytes: number; urls: string[] };
+type Plan = { chapterId: string; version: string; pages: string[]; estimatedBytes: number };
+
+/** What this device lists as kept (components/programme/kept-chapters.ts). */
+async function keptEntries(page: Page): Promise<KeptEntry[]> {
+  return page.evaluate((key) => (JSON.parse(window.localStorage.getItem(key) ?? "null") as { chapters: KeptEntry[] } | null)?.chapters ?? [], KEPT_KEY);
+}
+
+/** The answers of a module's quiz, from its content file. */
+function quizOf(file: string) {
+  return (parse(readFileSync(file, "utf8")) as { quiz: { choices: string[]; answer: number }[] }).quiz;
+}
+
+/** Answers a quiz right on the module page open (its code loads as it comes near the screen: a click during the swap may be lost). */
+async function answerQuiz(page: Page, quiz: { choices: string[]; answer: number }[]) {
+  for (const question of quiz) {
+    const radio = page.getByRole("radio", { name: question.choices[question.answer]!, exact: true });
+    await expect(async () => {
+      await radio.check();
+      await expect(radio).toBeChecked({ timeout: 500 });
+    }).toPass();
+  }
+  await page.getByRole("button", { name: "Vérifier mes réponses" }).click();
+}
 
 async function waitForWorker(page: Page) {
   await page.evaluate(async () => {
@@ -135,9 +162,9 @@ test("a merchant keeps chapter 1 on a phone; offline, its chapter and module pag
   await page.goto("/chapters/transition-numerique");
   await waitForWorker(page);
   const box = page.getByTestId("keep-offline");
-  await expect(box.getByRole("status")).toHaveText(/^Espace libre sur cet appareil : [\d,]+\s(ko|Mo|Go)\.$/);
+  await expect(box.getByRole("status")).toHaveText(/^Il faudra environ [\d,]+\s(ko|Mo) · espace libre sur cet appareil : [\d,]+\s(ko|Mo|Go)\.$/);
   await box.getByRole("button", { name: "Garder ce chapitre hors ligne" }).click();
-  await expect(box.getByRole("status")).toHaveText(/^Gardé hors ligne le .+ · [\d,]+\s(ko|Mo)\.$/, { timeout: 30_000 });
+  await expect(box.getByRole("status")).toHaveText(/^Gardé hors ligne le .+ · [\d,]+\s(ko|Mo)\. Plus [\d,]+\s(ko|Mo) de fichiers de l’application, gardés une fois pour tous les chapitres\.$/, { timeout: 30_000 });
   await expect(box.getByRole("button", { name: "Retirer" })).toBeVisible();
 
   await context.setOffline(true);
@@ -164,7 +191,7 @@ test("a merchant keeps chapter 1 on a phone; offline, its chapter and module pag
   await context.setOffline(false);
   await page.goto("/chapters/transition-numerique");
   await box.getByRole("button", { name: "Retirer" }).click();
-  await expect(box.getByRole("status")).toHaveText(/^Espace libre sur cet appareil/);
+  await expect(box.getByRole("status")).toHaveText(/^Il faudra environ /);
   await context.setOffline(true);
   await page.goto("/modules/transition-pourquoi-vendre-en-ligne");
   await expect(page.getByRole("heading", { level: 1, name: "Vous êtes hors ligne" })).toBeVisible();
@@ -194,7 +221,7 @@ test("a second account signing in on the same browser finds nothing the first on
   await signInAs(page, { email: "ceramique@demo.test", password: "demo-commercant-2026" });
   await expect.poll(() => cacheNames(page)).not.toContain("accelerateur-kept");
   await page.goto("/chapters/logistique");
-  await expect(page.getByTestId("keep-offline").getByRole("status")).toHaveText(/^Espace libre sur cet appareil/);
+  await expect(page.getByTestId("keep-offline").getByRole("status")).toHaveText(/^Il faudra environ /);
   await context.setOffline(true);
   await page.goto("/chapters/logistique");
   await expect(page.getByRole("heading", { level: 1, name: "Vous êtes hors ligne" })).toBeVisible();
@@ -225,7 +252,7 @@ test("erasing the account removes from the device what it kept and queued", asyn
 test("done means 1: kept chapter 1, offline, a module played 20 s and its quiz answered; back online, the server has both and the trainer's pages show them", async ({ page, context, browser }) => {
   test.setTimeout(150_000);
   const moduleId = "transition-pourquoi-vendre-en-ligne";
-  const quiz = (parse(readFileSync(`content/chapters/01-transition-numerique/01-${moduleId}.yaml`, "utf8")) as { quiz: { choices: string[]; answer: number }[] }).quiz;
+  const quiz = quizOf(`content/chapters/01-transition-numerique/01-${moduleId}.yaml`);
   await page.setViewportSize({ width: 390, height: 800 });
   await signUp(page, "Atelier sans réseau");
   await page.goto("/join/MARCHE26");
@@ -245,15 +272,7 @@ test("done means 1: kept chapter 1, offline, a module played 20 s and its quiz a
   await player.getByRole("button", { name: "Lecture" }).click();
   await page.waitForTimeout(20_500);
   await player.getByRole("button", { name: "Pause" }).click();
-  // The quiz's code loads (from the device) as it comes near the screen; a click during the swap may be lost.
-  for (const question of quiz) {
-    const radio = page.getByRole("radio", { name: question.choices[question.answer]!, exact: true });
-    await expect(async () => {
-      await radio.check();
-      await expect(radio).toBeChecked({ timeout: 500 });
-    }).toPass();
-  }
-  await page.getByRole("button", { name: "Vérifier mes réponses" }).click();
+  await answerQuiz(page, quiz);
   await expect(page.getByTestId("quiz-queued")).toHaveText("Pas de connexion : vos réponses sont gardées sur cet appareil. Le quiz sera corrigé à la reconnexion.");
   expect(await page.evaluate(() => JSON.parse(window.localStorage.getItem("accelerateur.quiz-outbox") ?? "[]").length)).toBe(1);
 
@@ -273,4 +292,128 @@ test("done means 1: kept chapter 1, offline, a module played 20 s and its quiz a
   expect(watched).toBeGreaterThanOrEqual(15);
   expect(watched).toBeLessThanOrEqual(22);
   await trainer.close();
+});
+
+test("Mon parcours keeps the whole programme at once, with the space it takes, lists what is kept with « Retirer » for each; the estimate holds", async ({ page, context }) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 390, height: 800 });
+  await signUp(page, "Atelier tout terrain");
+  await page.goto("/progress");
+  await waitForWorker(page);
+  const section = page.getByTestId("kept-programme");
+  await expect(section.getByRole("heading", { name: "Hors ligne sur cet appareil" })).toBeVisible();
+  await expect(section.getByRole("status")).toHaveText(/^Il faudra environ [\d,]+\s(ko|Mo) · espace libre sur cet appareil : [\d,]+\s(ko|Mo|Go)\.$/);
+  await expect(section.getByText("Aucun chapitre gardé sur cet appareil.")).toBeVisible();
+  await section.getByRole("button", { name: "Garder tout le programme" }).click();
+  await expect(section.getByRole("status")).toHaveText("Tout le programme est gardé sur cet appareil, à jour.", { timeout: 150_000 });
+  await expect(section.getByRole("button", { name: "Garder tout le programme" })).toBeDisabled();
+  const list = section.getByTestId("kept-list").getByRole("listitem");
+  await expect(list).toHaveCount(7);
+  await expect(section.getByText(/^Plus [\d,]+\s(ko|Mo) de fichiers de l’application/)).toBeVisible();
+  await expect(list.first()).toContainText(/Préparer sa transition numérique\s*Gardé hors ligne le .+ · [\d,]+\s(ko|Mo)\./);
+  const { violations } = await new AxeBuilder({ page }).include('[data-testid="kept-programme"]').withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  expect(violations.map((v) => v.id)).toEqual([]);
+
+  // The estimate given before keeping: within half and twice what each chapter really took.
+  const { chapters: plans } = (await (await page.request.get("/api/offline/chapters")).json()) as { chapters: Plan[] };
+  const keptList = await keptEntries(page);
+  expect(keptList.map((k) => k.chapterId).sort()).toEqual(plans.map((p) => p.chapterId).sort());
+  for (const entry of keptList) {
+    const plan = plans.find((p) => p.chapterId === entry.chapterId)!;
+    expect(entry.version).toBe(plan.version);
+    expect(entry.bytes / plan.estimatedBytes, entry.chapterId).toBeGreaterThan(0.5);
+    expect(entry.bytes / plan.estimatedBytes, entry.chapterId).toBeLessThan(2);
+  }
+
+  // The scripts' sizes the worker gives for the estimate (their revisions, app/serwist/[path]/route.ts) are the sizes kept.
+  const scripts = await page.evaluate(async () => {
+    const channel = new MessageChannel();
+    const files = new Promise<{ url: string; bytes: number }[]>((resolve) => (channel.port1.onmessage = (event) => resolve(event.data as { url: string; bytes: number }[])));
+    (await navigator.serviceWorker.ready).active!.postMessage("build-files", [channel.port2]);
+    const assets = await caches.open("accelerateur-assets");
+    return Promise.all(
+      (await files).filter((file) => file.url.endsWith(".js")).map(async (file) => ({ url: file.url, said: file.bytes, kept: (await (await assets.match(file.url))?.blob())?.size ?? -1 })),
+    );
+  });
+  expect(scripts.length).toBeGreaterThan(10);
+  expect(scripts.every((script) => script.kept > 0)).toBe(true);
+  // All but two tiny build manifests, which the server fills in as it serves them.
+  const said = scripts.reduce((sum, script) => sum + script.said, 0);
+  const kept = scripts.reduce((sum, script) => sum + script.kept, 0);
+  expect(Math.abs(said - kept)).toBeLessThan(0.01 * kept);
+
+  // « Retirer » one chapter: gone from the list and from the device; the others stay.
+  await section.getByRole("button", { name: "Retirer « Assurer la logistique » de cet appareil" }).click();
+  await expect(list).toHaveCount(6);
+  await expect(section.getByRole("status")).toHaveText(/^Il faudra environ /);
+  await context.setOffline(true);
+  await page.goto("/chapters/logistique");
+  await expect(page.getByRole("heading", { level: 1, name: "Vous êtes hors ligne" })).toBeVisible();
+  await page.goto("/modules/ventes-premieres-ventes");
+  await expect(page.getByRole("heading", { level: 1 })).not.toHaveText("Vous êtes hors ligne");
+  await expect(page.getByTestId("kept-copy")).toHaveText(/^Vous lisez la copie gardée sur cet appareil le /);
+});
+
+test("a copy kept before the content changed says so offline, and is kept again on the next visit online", async ({ page, context }) => {
+  await signUp(page, "Atelier à jour");
+  await page.goto("/chapters/marque");
+  await waitForWorker(page);
+  await keepThisChapter(page);
+  // The next page online notes the content's versions (what tells, offline, that a copy is older).
+  await page.reload();
+  await expect.poll(() => page.evaluate((key) => window.localStorage.getItem(key), VERSIONS_KEY)).not.toBeNull();
+  const current = (JSON.parse((await page.evaluate((key) => window.localStorage.getItem(key), VERSIONS_KEY))!) as Record<string, string>).marque;
+  // As if this copy had been kept before the last deployment changed the chapter.
+  await page.evaluate((key) => {
+    const list = JSON.parse(window.localStorage.getItem(key)!) as { chapters: { version: string }[] };
+    for (const chapter of list.chapters) chapter.version = "avant";
+    window.localStorage.setItem(key, JSON.stringify(list));
+  }, KEPT_KEY);
+  const keptAt = (await keptEntries(page))[0]!.keptAt;
+
+  await context.setOffline(true);
+  await page.goto("/modules/marque-identite-de-marque");
+  await expect(page.getByRole("heading", { level: 1 })).not.toHaveText("Vous êtes hors ligne");
+  await expect(page.getByTestId("kept-copy")).toHaveText(/^Vous lisez la copie gardée le .+ : le contenu a changé depuis\. Elle sera mise à jour à votre prochaine connexion\.$/);
+  expect(await page.getByTestId("offline-status").evaluate((el) => getComputedStyle(el).position)).toBe("fixed");
+
+  await context.setOffline(false);
+  await page.goto("/progress");
+  await expect.poll(async () => (await keptEntries(page))[0]?.version, { timeout: 30_000 }).toBe(current);
+  expect((await keptEntries(page))[0]!.keptAt).toBeGreaterThan(keptAt);
+  await page.goto("/chapters/marque");
+  const status = page.getByTestId("keep-offline").getByRole("status");
+  await expect(status).toHaveText(/^Gardé hors ligne le .+ · [\d,]+\s(ko|Mo)\. Plus [\d,]+\s(ko|Mo) de fichiers de l’application, gardés une fois pour tous les chapitres\.$/);
+  await expect(status).not.toContainText("Le contenu a changé");
+});
+
+test("a quiz answered offline reaches the server through the worker's Background Sync, even once the page has let go of it", async ({ page, context }) => {
+  const moduleId = "marque-identite-de-marque";
+  const quiz = quizOf("content/chapters/04-marque/01-identite-de-marque.yaml");
+  await signUp(page, "Atelier en différé");
+  await page.goto(`/modules/${moduleId}`);
+  await waitForWorker(page);
+  // The quiz's code, loaded while online (it loads as the quiz comes near the screen, and replaces the quiz's first markup).
+  await expect(async () => page.getByRole("button", { name: "Vérifier mes réponses" }).scrollIntoViewIfNeeded({ timeout: 1000 })).toPass();
+  await page.waitForLoadState("networkidle");
+  await context.setOffline(true);
+  await answerQuiz(page, quiz);
+  await expect(page.getByTestId("quiz-queued")).toBeVisible();
+  // The page's own queue goes: only the worker still has the attempt.
+  await page.evaluate(() => window.localStorage.removeItem("accelerateur.quiz-outbox"));
+  await context.setOffline(false);
+
+  // What the browser does when the connection is back, asked through the DevTools protocol.
+  const cdp = await context.newCDPSession(page);
+  const registrationId = new Promise<string>((resolve) => {
+    cdp.on("ServiceWorker.workerRegistrationUpdated", ({ registrations }: { registrations: { registrationId: string; scopeURL: string; isDeleted: boolean }[] }) => {
+      const ours = registrations.find((r) => !r.isDeleted && new URL(r.scopeURL).pathname === "/");
+      if (ours) resolve(ours.registrationId);
+    });
+  });
+  await cdp.send("ServiceWorker.enable");
+  await cdp.send("ServiceWorker.dispatchSyncEvent", { origin: new URL(page.url()).origin, registrationId: await registrationId, tag: "serwist-background-sync:accelerateur-reports", lastChance: false });
+  await expect
+    .poll(async () => ((await (await page.request.get("/api/account/export")).json()) as { quizAttempts: { moduleId: string; score: number }[] }).quizAttempts, { timeout: 20_000 })
+    .toEqual([expect.objectContaining({ moduleId, score: quiz.length })]);
 });

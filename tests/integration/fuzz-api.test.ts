@@ -154,6 +154,7 @@ const FUZZ_TARGETS: Record<string, FuzzTarget> = {
   "POST app/api/memberships/route.ts": { actor: "merchant", body: (w) => ({ code: w.joinCode }) },
   "GET app/api/modules/[moduleId]/captions/route.ts": { actor: "anonymous", params: () => ({ moduleId: MODULE }) },
   "POST app/api/notifications/read/route.ts": { actor: "merchant", body: () => ({ ids: ["pas-une-notification"] }) },
+  "GET app/api/offline/chapters/route.ts": { actor: "anonymous" },
   "GET app/api/ping/route.ts": { actor: "anonymous" },
   "PUT app/api/preferences/path/route.ts": { actor: "merchant", body: () => ({ isNeutralPath: true }) },
   "PUT app/api/preferences/reminders/route.ts": { actor: "trainer", body: () => ({ wantsReminderEmails: false, wantsWeeklyDigest: true }) },

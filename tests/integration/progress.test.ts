@@ -146,6 +146,27 @@ describe(`progress on ${engine}`, () => {
     expect(await getDb().quizAttempt.count({ where: { userId: other.id } })).toBe(0);
   });
 
+  it("refuses a quiz attempt signed for another learner or module (a shared device's queue), however old its session", async () => {
+    const learner = await createUser("merchant");
+    const other = await createUser("merchant");
+    const answers = module.quiz.map((q) => q.answer);
+    const otherModule = getProgramme().chapters[1]!.modules[0]!;
+    // Signed for this learner and module two weeks ago (answered offline, sent late): recorded.
+    const old = createPlaybackSession(learner.id, module.id, at(0).getTime() - 14 * 24 * 3600 * 1000);
+    await recordQuizAttempt(learner, { moduleId: module.id, answers, attemptId: randomUUID(), session: old }, at(5));
+    expect(await getDb().quizAttempt.count({ where: { userId: learner.id } })).toBe(1);
+    // The same kind of attempt, sent under another account, or for another module, or forged: refused, nothing written.
+    for (const [actor, session] of [
+      [other, createPlaybackSession(learner.id, module.id, at(0).getTime())],
+      [learner, createPlaybackSession(learner.id, otherModule.id, at(0).getTime())],
+      [learner, "123.pas-une-signature"],
+      [learner, "pas-un-jeton"],
+    ] as const) {
+      await expect(recordQuizAttempt(actor, { moduleId: module.id, answers, attemptId: randomUUID(), session }, at(10))).rejects.toMatchObject({ code: "INVALID_PLAYBACK_SESSION" });
+    }
+    expect(await getDb().quizAttempt.count({ where: { userId: { in: [learner.id, other.id] } } })).toBe(1);
+  });
+
   it("refuses a quiz attempt without one answer per question", async () => {
     const learner = await createUser("merchant");
     await expect(recordQuizAttempt(learner, { moduleId: module.id, answers: [0] })).rejects.toMatchObject({ code: "WRONG_ANSWER_COUNT" });

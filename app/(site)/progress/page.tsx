@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { JoinCodeForm } from "@/components/cohorts-learner/join-code-form";
 import { TodoList } from "@/components/cohorts-learner/todo-list";
 import { AttestationButton } from "@/components/progress/attestation-button";
+import { keptProgrammeLabels } from "@/components/programme/keep-offline-labels";
+import { KeptProgramme } from "@/components/programme/kept-programme";
 import { ProgressBar } from "@/components/progress/progress-bar";
 import { percent, ProgressChapters } from "@/components/progress/progress-chapters";
 import { FormCard } from "@/components/ui/form-card";
@@ -10,7 +12,8 @@ import { summarizeLearner } from "@/lib/learner-summary";
 import { can } from "@/lib/permissions";
 import { requirePermission } from "@/server/auth";
 import { getProgressPageState } from "@/server/data/progress-views";
-import { getProgramme } from "@/server/content";
+import { getKeptChapterPlans, getProgramme } from "@/server/content";
+import { getEnv } from "@/server/env";
 import { getTranslator } from "@/server/i18n";
 import { readTodo } from "@/server/learner-page";
 
@@ -89,6 +92,16 @@ export default async function MyProgressPage({ searchParams }: { searchParams: P
       </section>
 
       <ProgressChapters summary={summary} locale={locale} t={t} />
+
+      {getEnv().OFFLINE === "on" && (
+        <KeptProgramme
+          plans={getKeptChapterPlans()}
+          titles={Object.fromEntries(getProgramme().chapters.map((chapter) => [chapter.id, chapter.title[locale]]))}
+          accountId={user.id}
+          locale={locale}
+          labels={keptProgrammeLabels(t)}
+        />
+      )}
     </div>
   );
 }

@@ -15,4 +15,9 @@ export const { dynamic, dynamicParams, revalidate, generateStaticParams, GET } =
   globPatterns: [`${(process.env.NEXT_DIST_DIR || ".next").replace(/\/$/, "")}/static/**/*.{css,woff2,js}`],
   // The offline page changes with a build: a new revision each build re-keeps it.
   additionalPrecacheEntries: [{ url: OFFLINE_PAGE_PATH, revision: randomUUID() }],
+  // Each script's size, for the size a kept chapter will take (app/sw.ts answers it to the page). The
+  // list's entries have only a URL and a revision, and a script's revision is otherwise unused: its
+  // name carries its content's hash, and the worker does not precache scripts. So its revision says
+  // its size, « bytes=N » (SCRIPT_SIZE_REVISION in app/sw.ts). A test reads it back (tests/e2e/offline.spec.ts).
+  manifestTransforms: [async (entries) => ({ manifest: entries.map((entry) => (entry.url.endsWith(".js") ? { ...entry, revision: `bytes=${entry.size}` } : entry)), warnings: [] })],
 });

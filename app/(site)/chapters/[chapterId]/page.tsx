@@ -4,12 +4,12 @@ import { notFound } from "next/navigation";
 import { ChapterMeta, ChapterStepsBar } from "@/components/programme/chapter-progress";
 import { PathSwitch } from "@/components/programme/path-switch";
 import { KeepOffline } from "@/components/programme/keep-offline";
+import { keepOfflineLabels } from "@/components/programme/keep-offline-labels";
 import { ChapterModuleList } from "@/components/programme/programme-lists";
 import { completedModuleIds } from "@/lib/learner-summary";
-import { keptChapterPlan } from "@/lib/offline-keep";
 import { getSessionUser } from "@/server/auth";
 import { getLearnerPageState } from "@/server/data/progress-views";
-import { getChapter, getChapterPath, getProgramme } from "@/server/content";
+import { getChapter, getChapterPath, getKeptChapterPlan, getProgramme } from "@/server/content";
 import { getEnv } from "@/server/env";
 import { getTranslator } from "@/server/i18n";
 import { isVisitorOnNeutralPath } from "@/server/learner-page";
@@ -54,23 +54,10 @@ export default async function ChapterPage({ params }: { params: Params }) {
       </section>
       {user && getEnv().OFFLINE === "on" && (
         <KeepOffline
-          plan={keptChapterPlan(chapter, getProgramme().modulesById)}
+          plan={getKeptChapterPlan(chapter.id)!}
           accountId={user.id}
           locale={locale}
-          labels={{
-            heading: t("keep.heading"),
-            intro: t("keep.intro", { count: "{count}" }),
-            keep: t("keep.keep"),
-            refresh: t("keep.refresh"),
-            remove: t("keep.remove"),
-            freeSpace: t("keep.freeSpace", { size: "{size}" }),
-            freeSpaceUnknown: t("keep.freeSpaceUnknown"),
-            saving: t("keep.saving", { done: "{done}", total: "{total}" }),
-            kept: t("keep.kept", { date: "{date}", size: "{size}" }),
-            failed: t("keep.failed"),
-            unavailable: t("keep.unavailable"),
-            needsJavaScript: t("keep.needsJavaScript"),
-          }}
+          labels={keepOfflineLabels(t)}
         />
       )}
     </div>
