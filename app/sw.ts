@@ -49,7 +49,14 @@ const keptPageOrOfflinePage: SerwistPlugin = {
  * (FORGET_REPORTS_MESSAGE): another account must never send them.
  */
 const reportQueue = new BackgroundSyncQueue(REPORT_QUEUE, { maxRetentionTime: 24 * 60 });
-const keepFailedReport: SerwistPlugin = { fetchDidFail: async ({ request }) => reportQueue.pushRequest({ request }) };
+/** Keeps a report the server could not be reached for, once: the page sends its own queue again and again while offline. */
+const keepFailedReport: SerwistPlugin = {
+  fetchDidFail: async ({ request }) => {
+    const body = await request.clone().text();
+    for (const entry of await reportQueue.getAll()) if ((await entry.request.clone().text()) === body) return;
+    await reportQueue.pushRequest({ request });
+  },
+};
 
 async function forgetReports() {
   while (await reportQueue.shiftRequest());

@@ -4,7 +4,7 @@
 // slowdown), from the click to « Gardé hors ligne ». Prints the time, the bytes the chapter's pages
 // and captions take on the device, the build's files kept with them (scripts, style sheets, font:
 // shared by every kept chapter), and the service worker's script. Numbers, not pass/fail.
-// `--json` prints one last line: {"offline":{"keepMs","keptBytes","buildFileBytes","serviceWorkerBytes","serviceWorkerGzipBytes"}}.
+// `--json` prints one last line: {"offline":{"keepMs","keptBytes","estimatedBytes","buildFileBytes","serviceWorkerBytes","serviceWorkerGzipBytes"}}.
 // Traffic goes to 127.0.0.1 only. The build is rebuilt when a source is newer than it.
 import { existsSync } from "node:fs";
 import { gzipSync } from "node:zlib";
@@ -61,10 +61,20 @@ try {
   const kept = await page.evaluate(() => (JSON.parse(window.localStorage.getItem("accelerateur.kept")!) as { chapters: KeptEntry[] }).chapters[0]!);
 
   const worker = Buffer.from(await (await fetch(`${ORIGIN}/serwist/sw.js`)).arrayBuffer());
-  const figures = { keepMs, keptBytes: kept.bytes, buildFileBytes: kept.buildFileBytes, serviceWorkerBytes: worker.length, serviceWorkerGzipBytes: gzipSync(worker).length };
+  // What the box said it would take, before the click: the content's estimate (GET /api/offline/chapters).
+  const plans = ((await (await fetch(`${ORIGIN}/api/offline/chapters`)).json()) as { chapters: { chapterId: string; estimatedBytes: number }[] }).chapters;
+  const estimatedBytes = plans.find((plan) => CHAPTER_PATH.endsWith(`/${plan.chapterId}`))!.estimatedBytes;
+  const figures = {
+    keepMs,
+    keptBytes: kept.bytes,
+    estimatedBytes,
+    buildFileBytes: kept.buildFileBytes,
+    serviceWorkerBytes: worker.length,
+    serviceWorkerGzipBytes: gzipSync(worker).length,
+  };
   console.log(`\nkeeping ${CHAPTER_PATH} (${kept.urls.length} pages and captions) at 390 px, Lighthouse's mobileSlow4G by DevTools, 4× CPU slowdown`);
   console.log(`  time from the click to « Gardé hors ligne »   ${(keepMs / 1000).toFixed(1)} s`);
-  console.log(`  the chapter's pages and captions on the device ${(kept.bytes / 1e6).toFixed(2)} MB`);
+  console.log(`  the chapter's pages and captions on the device ${(kept.bytes / 1e6).toFixed(2)} MB (estimated before: ${(estimatedBytes / 1e6).toFixed(2)} MB)`);
   console.log(`  the build's files kept with them (shared)     ${(kept.buildFileBytes / 1e6).toFixed(2)} MB`);
   console.log(`  the service worker's script                   ${(worker.length / 1000).toFixed(1)} kB (${(figures.serviceWorkerGzipBytes / 1000).toFixed(1)} kB gzip)`);
   if (isJson) console.log(JSON.stringify({ offline: figures }));

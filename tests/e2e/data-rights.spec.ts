@@ -26,7 +26,7 @@ test("a merchant downloads their data, withdraws their profile, deletes their ac
   await signInAs(page, account);
 
   // Earn the attestation: the three steps of the fixture chapter (the Amazon step by its neutral twin).
-  await page.route("**/media/essai-video.webm", (route) => route.fulfill({ path: "tests/fixtures/media/essai.webm", contentType: "video/webm" }));
+  await page.context().route("**/media/essai-video.webm", (route) => route.fulfill({ path: "tests/fixtures/media/essai.webm", contentType: "video/webm" }));
   for (const moduleId of ["essai-premier-module", "essai-alternative", "essai-video"]) {
     await page.goto(`/modules/${moduleId}`);
     await page.getByTestId("player").getByLabel("Vitesse de lecture").selectOption("2");

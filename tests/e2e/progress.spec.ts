@@ -1,3 +1,4 @@
+import { statSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { FIXTURE_BASE_URL } from "../../playwright.config";
@@ -27,7 +28,8 @@ const playerTimeS = async (page: Page) => {
  * serves a 24-second WebM made for it (tests/fixtures/media, 4 KB) at that address.
  */
 async function serveFixtureVideo(page: Page) {
-  await page.route("**/media/essai-video.webm", (route) =>
+  // On the context, not the page: the service worker asks for videos itself (app/sw.ts), and only the context's routes see its requests.
+  await page.context().route("**/media/essai-video.webm", (route) =>
     route.fulfill({ path: join(__dirname, "..", "fixtures", "media", "essai.webm"), contentType: "video/webm" }),
   );
 }
@@ -214,4 +216,34 @@ test("a module with a real video file plays it in a <video> element with the tra
   await page.getByTestId("player").getByRole("button", { name: "Pause" }).click();
   await expect(page.getByTestId("module-progress")).toContainText(/Vidéo vue à ([2-9][0-9]|100) %/);
   await expect(page.getByTestId("module-progress")).toContainText("En cours");
+});
+
+test("a module's video file, kept with its chapter, plays offline from the device, by the ranges the player asks for", async ({ page }) => {
+  await newLearner(page);
+  await serveFixtureVideo(page);
+  await page.goto("/chapters/essai");
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  const box = page.getByTestId("keep-offline");
+  await box.getByRole("button", { name: "Garder ce chapitre hors ligne" }).click();
+  await expect(box.getByRole("status")).toHaveText(/^Gardé hors ligne le /, { timeout: 30_000 });
+  // Kept whole on the device; from now on, nobody serves it but the device.
+  const size = statSync(join(__dirname, "..", "fixtures", "media", "essai.webm")).size;
+  expect(await page.evaluate(async () => (await (await (await caches.open("accelerateur-kept")).match("/media/essai-video.webm"))?.blob())?.size)).toBe(size);
+  await page.context().unroute("**/media/essai-video.webm");
+  await page.context().setOffline(true);
+
+  const part = await page.evaluate(async () => {
+    const response = await fetch("/media/essai-video.webm", { headers: { range: "bytes=100-199" } });
+    return { status: response.status, range: response.headers.get("content-range"), bytes: (await response.arrayBuffer()).byteLength };
+  });
+  expect(part).toEqual({ status: 206, range: `bytes 100-199/${size}`, bytes: 100 });
+  await page.goto("/modules/essai-video");
+  const video = page.getByTestId("player").locator("video");
+  await page.getByTestId("player").getByLabel("Vitesse de lecture").selectOption("2");
+  await page.getByTestId("player").getByRole("button", { name: "Lecture" }).click();
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 10_000 }).toBeGreaterThan(4);
+  expect(await video.evaluate((v: HTMLVideoElement) => v.error)).toBeNull();
 });
