@@ -16,6 +16,9 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: process.env.BUILD_SKIP_TYPE_CHECK === "1" },
   // forbidden() from next/navigation answers a page with a real 403.
   experimental: { authInterrupts: true },
+  // esbuild bundles the SCORM packages' runtime once per process (server/packages/sco-files.ts): it
+  // runs its own native binary, so Node loads it from node_modules rather than from the server bundle.
+  serverExternalPackages: ["esbuild"],
   async headers() {
     return [{ source: "/:path*", headers: staticSecurityHeaders }];
   },

@@ -59,6 +59,7 @@ let pages: Run | null = null;
 let offline: Run | null = null;
 let dashboard: Run | null = null;
 let adminStats: Run | null = null;
+let packages: Run | null = null;
 if (!isHeartbeatOnly) {
   console.log("");
   // The heartbeat benchmark has just (re)built .next-bench from the current sources: the pages use it.
@@ -69,6 +70,8 @@ if (!isHeartbeatOnly) {
   dashboard = await run("cohort-dashboard.bench.mts", ["--json"]);
   console.log("");
   adminStats = await run("admin-stats.bench.mts", ["--json"]);
+  console.log("");
+  packages = await run("packages.bench.mts", ["--json"]);
 }
 const pagesFigures = !pages
   ? notRun
@@ -82,6 +85,7 @@ const figures = {
   offline: !offline ? notRun : ((offline.json?.offline as Record<string, unknown> | undefined) ?? { error: `offline benchmark gave no figures (exit code ${offline.code})` }),
   cohortDashboard: !dashboard ? notRun : ((dashboard.json?.cohortDashboard as Record<string, unknown> | undefined) ?? { error: `cohort dashboard benchmark gave no figures (exit code ${dashboard.code})` }),
   adminStats: !adminStats ? notRun : ((adminStats.json?.adminStats as Record<string, unknown> | undefined) ?? { error: `admin statistics benchmark gave no figures (exit code ${adminStats.code})` }),
+  packages: !packages ? notRun : ((packages.json?.packages as Record<string, unknown> | undefined) ?? { error: `packages benchmark gave no figures (exit code ${packages.code})` }),
 };
 if (isJson) console.log(JSON.stringify(figures));
-process.exit([heartbeat, pages, offline, dashboard, adminStats].every((r) => r === null || r.code === 0) ? 0 : 1);
+process.exit([heartbeat, pages, offline, dashboard, adminStats, packages].every((r) => r === null || r.code === 0) ? 0 : 1);

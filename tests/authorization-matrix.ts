@@ -88,6 +88,14 @@ export const AUTHORIZATION_MATRIX: MatrixRow[] = [
     why: "the programme is open to all",
   },
   { file: "app/(site)/search/page.tsx", method: "GET", path: "/search?q=livraison", expected: everyone(200), why: "search is open to all" },
+  { file: "app/(site)/reuse/page.tsx", method: "GET", path: "/reuse", expected: everyone(200), why: "the licence and the packages for other LMS: public like the programme" },
+  {
+    file: "app/api/packages/[file]/route.ts",
+    method: "GET",
+    path: "/api/packages/accelerateur-libre_scorm12_marque_neutre.zip",
+    expected: everyone(200),
+    why: "a SCORM package of the programme: public like the programme",
+  },
   {
     file: "app/api/preferences/path/route.ts",
     method: "PUT",

@@ -85,7 +85,15 @@ export function OfflineStatus({ isEnabled, accountId, locale, labels }: { isEnab
       sendThenRefresh();
       if (accountId !== null && isEnabled) void sayKeptCopy(accountId).then((shown) => (shown ? undefined : refreshOutdatedChapters(accountId))).catch(() => undefined);
     });
-    window.addEventListener("online", sendThenRefresh);
+    // The connection back: the browser may say so a moment before the service worker's requests
+    // go through again (its sends then fail and wait for the next try): once now, once shortly after.
+    let onlineAgain: number | null = null;
+    const sendWhenOnline = () => {
+      sendThenRefresh();
+      if (onlineAgain !== null) window.clearTimeout(onlineAgain);
+      onlineAgain = window.setTimeout(sendThenRefresh, 3000);
+    };
+    window.addEventListener("online", sendWhenOnline);
     window.addEventListener("offline", refresh);
     window.addEventListener("storage", refresh);
     // The player on this page queues reports in this tab too (no storage event for one's own writes).
@@ -94,7 +102,8 @@ export function OfflineStatus({ isEnabled, accountId, locale, labels }: { isEnab
     const retryTimer = window.setInterval(() => waiting() > 0 && sendThenRefresh(), RETRY_EVERY_MS);
     return () => {
       cancelIdle();
-      window.removeEventListener("online", sendThenRefresh);
+      window.removeEventListener("online", sendWhenOnline);
+      if (onlineAgain !== null) window.clearTimeout(onlineAgain);
       window.removeEventListener("offline", refresh);
       window.removeEventListener("storage", refresh);
       window.clearInterval(refreshTimer);

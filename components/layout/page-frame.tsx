@@ -21,6 +21,11 @@ export function PageFrame({ locale, t, header, children }: { locale: Locale; t: 
         <footer className="mx-auto w-full max-w-6xl px-4 pb-16 pt-6 text-sm text-neutral-600 sm:px-6">
           <p>{t("footer.data")}</p>
           <p className="mt-1">{t("footer.licence")}</p>
+          <p className="mt-1">
+            <a href="/reuse" className="font-medium text-brand-700 underline">
+              {t("footer.reuse")}
+            </a>
+          </p>
         </footer>
       </body>
     </html>

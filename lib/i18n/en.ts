@@ -6,6 +6,7 @@ import { auditEn } from "./audit.en";
 import { exportEn } from "./export.en";
 import { accountEn } from "./account.en";
 import { errorsEn } from "./errors.en";
+import { reuseEn } from "./reuse.en";
 
 /** English catalogue: same keys as the French one (the type requires every key). */
 export const en: Record<MessageKey, string> = {
@@ -16,6 +17,7 @@ export const en: Record<MessageKey, string> = {
   ...exportEn,
   ...accountEn,
   ...errorsEn,
+  ...reuseEn,
   "site.name": "Accélérateur libre",
   "site.tagline": "Open training to sell online without depending on a single platform",
   "nav.skipToContent": "Skip to content",

@@ -10,6 +10,7 @@ import { auditFr } from "./audit.fr";
 import { exportFr } from "./export.fr";
 import { accountFr } from "./account.fr";
 import { errorsFr } from "./errors.fr";
+import { reuseFr } from "./reuse.fr";
 
 export const fr = {
   ...trainerFr,
@@ -19,6 +20,7 @@ export const fr = {
   ...exportFr,
   ...accountFr,
   ...errorsFr,
+  ...reuseFr,
   "site.name": "Accélérateur libre",
   "site.tagline": "La formation libre pour vendre en ligne, sans dépendre d’une seule plateforme",
   "nav.skipToContent": "Aller au contenu",

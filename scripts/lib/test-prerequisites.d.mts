@@ -3,6 +3,7 @@ export type PrerequisitePlan = { action: "none" } | { action: "install"; package
 export const DEBIAN_CHROMIUM_PATH: string;
 export const CHROMIUM: Requirement;
 export const POSTGRESQL: Requirement;
+export const XMLLINT: Requirement;
 export function installCommands(packages: string[]): string[][];
 export function planPrerequisites(input: { missing: Requirement[]; isRoot: boolean }): PrerequisitePlan;
 export function probePrerequisites(env?: NodeJS.ProcessEnv): Requirement[];

@@ -2,7 +2,7 @@
 // Chromium for the end-to-end tests (Playwright launches Debian's Chromium headless shell,
 // /usr/bin/chromium-headless-shell, never a downloaded browser) and the PostgreSQL server binaries
 // for the integration tests on PostgreSQL (scripts/lib/pg-cluster.mjs starts a throwaway cluster
-// from them).
+// from them), and libxml2's xmllint, which checks the packages' manifests against their schemas.
 // As root, what is missing is installed with apt-get (as `playwright install --with-deps` would
 // elsewhere); otherwise the run stops at once with the one command to run.
 import { spawnSync } from "node:child_process";
@@ -24,6 +24,7 @@ export const DEBIAN_CHROMIUM_PATH = "/usr/bin/chromium-headless-shell";
 
 export const CHROMIUM = { name: "Chromium headless shell (end-to-end tests)", package: "chromium-headless-shell", path: DEBIAN_CHROMIUM_PATH };
 export const POSTGRESQL = { name: "PostgreSQL server binaries (integration tests on PostgreSQL)", package: "postgresql", path: "/usr/lib/postgresql/*/bin/initdb" };
+export const XMLLINT = { name: "libxml2's xmllint (the SCORM and cmi5 manifests checked against their schemas)", package: "libxml2-utils", path: "/usr/bin/xmllint" };
 
 /** The apt-get commands that install these packages, as root. */
 export function installCommands(packages) {
@@ -70,6 +71,7 @@ export function probePrerequisites(env = process.env) {
   const chromiumPath = env.CHROMIUM_PATH || DEBIAN_CHROMIUM_PATH;
   if (!isExecutableFile(chromiumPath)) missing.push({ ...CHROMIUM, path: chromiumPath, isCustomPath: chromiumPath !== DEBIAN_CHROMIUM_PATH });
   if (!findPostgresBin()) missing.push(POSTGRESQL);
+  if (!isExecutableFile(XMLLINT.path)) missing.push(XMLLINT);
   return missing;
 }
 

@@ -6,7 +6,7 @@ import { demoAccount, demoMerchantUnderWay, signInAs } from "./support";
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
 
 // Automatic WCAG checks (axe-core, bundled in the npm package: nothing fetched) on the main screens.
-const PUBLIC_PAGES = ["/", "/sign-in", "/sign-up", "/chapters/place-de-marche", "/modules/marche-vendre-sur-amazon", "/search?q=marque", "/offline"];
+const PUBLIC_PAGES = ["/", "/sign-in", "/sign-up", "/chapters/place-de-marche", "/modules/marche-vendre-sur-amazon", "/search?q=marque", "/offline", "/reuse"];
 
 for (const path of PUBLIC_PAGES) {
   test(`${path} has no automatically detectable accessibility violation`, async ({ browser }) => {

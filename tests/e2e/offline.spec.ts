@@ -146,8 +146,9 @@ test("offline, the header says so with the reports waiting; back online, they ar
   await context.setOffline(false);
   await sent;
   await expect(status).toHaveText("");
-  // Refused (its session is not a real one) and so dropped: the queue is empty.
-  await expect.poll(() => page.evaluate((key) => window.localStorage.getItem(key), OUTBOX_KEY)).toBeNull();
+  // Refused (its session is not a real one) and so dropped: the queue is empty. (The page tries when
+  // the browser says it is online and 3 s later: the worker's own requests may lag behind.)
+  await expect.poll(() => page.evaluate((key) => window.localStorage.getItem(key), OUTBOX_KEY), { timeout: 10_000 }).toBeNull();
 
   await page.evaluate(([key, value]) => window.localStorage.setItem(key!, value!), [OUTBOX_KEY, queuedReport("marque-identite-de-marque")]);
   await page.getByRole("button", { name: "Se déconnecter" }).click();

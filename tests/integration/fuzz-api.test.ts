@@ -155,6 +155,7 @@ const FUZZ_TARGETS: Record<string, FuzzTarget> = {
   "GET app/api/modules/[moduleId]/captions/route.ts": { actor: "anonymous", params: () => ({ moduleId: MODULE }) },
   "POST app/api/notifications/read/route.ts": { actor: "merchant", body: () => ({ ids: ["pas-une-notification"] }) },
   "GET app/api/offline/chapters/route.ts": { actor: "anonymous" },
+  "GET app/api/packages/[file]/route.ts": { actor: "anonymous", params: () => ({ file: "accelerateur-libre_scorm12_marque_neutre.zip" }) },
   "GET app/api/ping/route.ts": { actor: "anonymous" },
   "PUT app/api/preferences/path/route.ts": { actor: "merchant", body: () => ({ isNeutralPath: true }) },
   "PUT app/api/preferences/reminders/route.ts": { actor: "trainer", body: () => ({ wantsReminderEmails: false, wantsWeeklyDigest: true }) },
