@@ -63,11 +63,8 @@ export function allPackages(programme: Programme): { format: PackageFormat; scop
   return PACKAGE_FORMATS.flatMap((format) => scopes.flatMap((scope) => PACKAGE_PATHS.map((path) => ({ format, scope, path }))));
 }
 
-/**
- * The formats offered for download. cmi5's manifests are built and checked, but its AU side (the
- * xAPI statements to the LMS) is not written yet: no cmi5 package is offered until it is.
- */
-export const OFFERED_FORMATS: readonly PackageFormat[] = ["scorm12"];
+/** The formats offered for download: both, each SCO knowing which LMS launched it (packages/runtime/sco.ts). */
+export const OFFERED_FORMATS: readonly PackageFormat[] = PACKAGE_FORMATS;
 
 /** The download's file name, e.g. accelerateur-libre_scorm12_programme_standard.zip. */
 export function packageFileName(format: PackageFormat, scope: PackageScope, path: PackagePath): string {

@@ -1,7 +1,7 @@
 /**
  * The SCO's runtime (bundled by server/packages/sco-files.ts into shared/sco.js, an IIFE): reads the
- * page's data, finds the LMS (SCORM 1.2 today) or works as a plain page, resumes where the learner
- * stopped, and reports what was really watched and the quiz with the platform's own rules. Saves
+ * page's data, finds the LMS (cmi5 launch parameters, else SCORM 1.2) or works as a plain page,
+ * resumes where the learner stopped, and reports what was really watched and the quiz with the platform's own rules. Saves
  * every 10 s while playing, on pause, on seek, after the quiz and on leaving (then finishes).
  */
 import { gradeQuiz } from "@/lib/quiz";
@@ -10,6 +10,7 @@ import type { QuizOutcome } from "@/lib/packages/sco-outcome";
 import { resumePositionS } from "@/lib/progress";
 import { SlidePlayer, type PlayerEvent } from "./player";
 import { showResult, startQuiz } from "./quiz";
+import { Cmi5Tracker, hasCmi5LaunchParameters } from "./cmi5";
 import { findScorm12Api, Scorm12Tracker } from "./scorm12";
 import { NoLmsTracker, type ResumeState, type Tracker } from "./tracker";
 
@@ -21,8 +22,15 @@ function byId<T extends HTMLElement>(id: string): T {
   return el as T;
 }
 
-/** The tracker for where this page runs: the LMS's SCORM 1.2 API when there is one, else none. */
+/** The tracker for where this page runs: cmi5 when launched with its parameters, else the LMS's SCORM 1.2 API when there is one, else none. */
 function pickTracker(): Tracker {
+  if (hasCmi5LaunchParameters(window.location.search)) {
+    try {
+      return new Cmi5Tracker();
+    } catch {
+      // Parameters the library refuses: as if there were none.
+    }
+  }
   const api = findScorm12Api(window);
   return api ? new Scorm12Tracker(api) : new NoLmsTracker();
 }

@@ -1,7 +1,6 @@
 /**
  * Where a SCO reports to: the tracking behind one small interface, so that the runtime does not
- * know which standard it speaks. SCORM 1.2 (scorm12.ts) and a page without LMS (below) today;
- * cmi5 can be added beside them.
+ * know which standard it speaks: SCORM 1.2 (scorm12.ts), cmi5 (cmi5.ts) and a page without LMS (below).
  */
 import type { ScoOutcome } from "@/lib/packages/sco-outcome";
 import type { ResumeState } from "@/lib/packages/suspend-data";

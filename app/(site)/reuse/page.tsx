@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { DataTable } from "@/components/ui/data-table";
 import { CONTENT_LICENCE } from "@/lib/packages/licence";
-import { packageFileName, PACKAGE_PATHS, WHOLE_PROGRAMME } from "@/lib/packages/course";
+import { OFFERED_FORMATS, packageFileName, PACKAGE_PATHS, WHOLE_PROGRAMME } from "@/lib/packages/course";
 import { getProgramme } from "@/server/content";
 import { getTranslator } from "@/server/i18n";
 
@@ -11,7 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /**
  * « Réutiliser le programme » (public, linked from every page's footer): the content's licence, what
- * a package holds, the SCORM 1.2 downloads (the whole programme and each chapter, on either path)
+ * a package holds, the SCORM 1.2 and cmi5 downloads (the whole programme and each chapter, on either path)
  * and how to import one into Moodle. The packages themselves: app/api/packages/[file], server/packages.
  */
 export default async function ReusePage() {
@@ -21,6 +21,7 @@ export default async function ReusePage() {
     ...getProgramme().chapters.map((chapter) => ({ scope: chapter.id, label: t("reuse.chapter", { number: chapter.order, title: chapter.title[locale] }) })),
   ];
   const pathLabel = { standard: t("reuse.colStandard"), neutre: t("reuse.colNeutral") } as const;
+  const formatLabel = { scorm12: t("reuse.downloadScorm"), cmi5: t("reuse.downloadCmi5") } as const;
   return (
     <div className="max-w-4xl space-y-8">
       <header className="space-y-2">
@@ -50,7 +51,6 @@ export default async function ReusePage() {
           <li>{t("reuse.holds3")}</li>
           <li>{t("reuse.holds4")}</li>
         </ul>
-        <p className="text-sm text-neutral-700">{t("reuse.holdsCmi5")}</p>
       </section>
 
       <section aria-labelledby="downloads-heading" className="space-y-3">
@@ -72,14 +72,19 @@ export default async function ReusePage() {
               </th>
               {PACKAGE_PATHS.map((path) => (
                 <td key={path} className="px-3 py-2">
-                  <a
-                    href={`/api/packages/${packageFileName("scorm12", row.scope, path)}`}
-                    download
-                    aria-label={t("reuse.downloadLabel", { content: row.label, path: pathLabel[path].toLowerCase() })}
-                    className="font-medium text-brand-700 underline"
-                  >
-                    {t("reuse.download")}
-                  </a>
+                  <span className="flex flex-wrap gap-x-4 gap-y-1">
+                    {OFFERED_FORMATS.map((format) => (
+                      <a
+                        key={format}
+                        href={`/api/packages/${packageFileName(format, row.scope, path)}`}
+                        download
+                        aria-label={t("reuse.downloadLabel", { content: row.label, path: pathLabel[path].toLowerCase(), format: formatLabel[format] })}
+                        className="font-medium text-brand-700 underline"
+                      >
+                        {formatLabel[format]}
+                      </a>
+                    ))}
+                  </span>
                 </td>
               ))}
             </tr>
@@ -96,6 +101,7 @@ export default async function ReusePage() {
             <li key={key}>{t(key)}</li>
           ))}
         </ol>
+        <p className="text-sm text-neutral-700">{t("reuse.moodleCmi5")}</p>
       </section>
     </div>
   );
