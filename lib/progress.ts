@@ -26,6 +26,8 @@ export type ServerProgress = {
   status: "not-started" | "in-progress" | "completed";
 };
 
+/** The player's speeds, on the platform and in the SCORM/cmi5 packages; the fastest is MAX_PLAYBACK_RATE. */
+export const PLAYBACK_RATES = [0.75, 1, 1.25, 1.5, 1.75, 2] as const;
 export const MAX_PLAYBACK_RATE = 2;
 export const REPORT_SLACK_S = 5;
 /** Share of a module's seconds that must be watched (unique, merged) for it to count as watched. */

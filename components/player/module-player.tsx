@@ -1,5 +1,6 @@
 "use client";
 
+import { PLAYBACK_RATES } from "@/lib/progress";
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import type { Cue } from "@/lib/content/types";
 import { formatClock } from "@/lib/format";
@@ -8,7 +9,6 @@ import { WatchTracker } from "@/lib/watch-tracker";
 import { makeLearningTranslator, type LearningMessages } from "./messages";
 import { HEARTBEAT_INTERVAL_S, ProgressReporter, type ServerProgress } from "./progress-reporter";
 
-export const PLAYBACK_RATES = [0.75, 1, 1.25, 1.5, 1.75, 2] as const;
 const TICK_MS = 250;
 const SEEK_STEP_S = 10;
 

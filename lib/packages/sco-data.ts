@@ -21,8 +21,6 @@ export type ScoData = {
   watchedShare: number;
 };
 
-/** The player's speeds, the platform's own (components/player/module-player.tsx). */
-export const PLAYBACK_RATES = [0.75, 1, 1.25, 1.5, 1.75, 2] as const;
 export const WATCHED_SHARE = WATCHED_SHARE_TO_COMPLETE;
 
 const isCue = (c: unknown): c is Cue =>

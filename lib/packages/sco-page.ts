@@ -5,7 +5,8 @@
  * (relative addresses); links to the comparison's sources open in a new window and load nothing.
  * French only, like the packages.
  */
-import { PLAYBACK_RATES, WATCHED_SHARE, type ScoData } from "./sco-data";
+import { PLAYBACK_RATES } from "@/lib/progress";
+import { WATCHED_SHARE, type ScoData } from "./sco-data";
 import type { Comparison, Fact, Module } from "@/lib/content/types";
 import { formatClock, formatDuration, formatIsoDate, hostnameOf } from "@/lib/format";
 import { makeTranslator } from "@/lib/i18n";

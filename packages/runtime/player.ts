@@ -7,7 +7,7 @@
 import { coveredSeconds, mergeIntervals, type Interval } from "@/lib/progress";
 import type { Cue } from "@/lib/content/types";
 import { formatClock } from "@/lib/format";
-import { PLAYBACK_RATES } from "@/lib/packages/sco-data";
+import { PLAYBACK_RATES } from "@/lib/progress";
 
 const TICK_MS = 250;
 const KEY_STEP_S = 5;
