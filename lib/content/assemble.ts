@@ -6,6 +6,7 @@
 import { DEFAULT_CONTENT_POLICY, type ChapterFile, type ComparisonFile, type ContentPolicy, type ModuleFile } from "./schema";
 import { CRITERIA, type Chapter, type Comparison, type Cue, type Module, type Programme } from "./types";
 import { countWords } from "./vtt";
+import { dayOf } from "../calendar-day";
 
 export const SPEECH_RATE_WPM = { min: 120, max: 170 } as const;
 export const STALE_AFTER_MONTHS = 18;
@@ -47,7 +48,15 @@ export function assembleProgramme(
       optionIds.add(option.id);
       for (const criterion of CRITERIA) {
         const fact = option.facts[criterion];
-        if (!fact) continue;
+        if (!fact) {
+          if (data.criteria.includes(criterion)) {
+            error(file, `options.${i}.facts.${criterion}`, `empty cell: give a sourced fact or notDisclosed: true with the page where it was looked for (${option.name})`);
+          }
+          continue;
+        }
+        if (fact.checkedAt && fact.checkedAt > dayOf(today)) {
+          error(file, `options.${i}.facts.${criterion}.checkedAt`, `checkedAt ${fact.checkedAt} is in the future (${option.name})`);
+        }
         for (const [field, date] of [["checkedAt", fact.checkedAt], ["sourceDate", fact.sourceDate]] as const) {
           if (date && monthsBetween(date, today) >= STALE_AFTER_MONTHS) {
             warn(file, `options.${i}.facts.${criterion}.${field}`, `stale: ${field} ${date} is more than ${STALE_AFTER_MONTHS} months old (${option.name})`);
@@ -69,7 +78,8 @@ export function assembleProgramme(
           Object.entries(o.facts).map(([criterion, f]) => [
             criterion,
             {
-              value: f.value,
+              value: f.value ?? null,
+              isNotDisclosed: f.notDisclosed === true,
               source: f.source ?? null,
               sourceKind: f.sourceKind ?? null,
               checkedAt: f.checkedAt ?? null,

@@ -55,19 +55,31 @@ export const moduleFileSchema = z
 
 const factSchema = z
   .object({
-    value: text,
+    /** What the source says; for a « non communiqué » cell, an optional note of what was looked for. */
+    value: text.optional(),
     source: z.string().url("must be a full URL").optional(),
     sourceKind: z.enum(["provider", "official", "press", "third-party"]).optional(),
     checkedAt: isoDate.optional(),
     sourceDate: partialDate.optional(),
     illustrative: z.literal(true).optional(),
+    /** The provider does not say it: `source` is the page where it was looked for, on `checkedAt`. */
+    notDisclosed: z.literal(true).optional(),
   })
   .strict()
   .superRefine((fact, ctx) => {
     if (fact.illustrative) {
       if (fact.source) ctx.addIssue({ code: "custom", message: "an illustrative value has no source", path: ["source"] });
+      if (fact.notDisclosed) ctx.addIssue({ code: "custom", message: "an illustrative value cannot be « non communiqué »", path: ["notDisclosed"] });
+      if (!fact.value) ctx.addIssue({ code: "custom", message: "an illustrative fact needs a value", path: ["value"] });
       return;
     }
+    if (fact.notDisclosed) {
+      if (!fact.source) ctx.addIssue({ code: "custom", message: "a « non communiqué » cell needs the page where it was looked for (source)", path: ["source"] });
+      if (!fact.checkedAt) ctx.addIssue({ code: "custom", message: "a « non communiqué » cell needs checkedAt", path: ["checkedAt"] });
+      if (fact.sourceDate) ctx.addIssue({ code: "custom", message: "a « non communiqué » cell has no sourceDate", path: ["sourceDate"] });
+      return;
+    }
+    if (!fact.value) ctx.addIssue({ code: "custom", message: "a fact needs a value (or notDisclosed: true)", path: ["value"] });
     if (!fact.source) ctx.addIssue({ code: "custom", message: "a fact needs a source (or illustrative: true)", path: ["source"] });
     if (!fact.checkedAt) ctx.addIssue({ code: "custom", message: "a sourced fact needs checkedAt", path: ["checkedAt"] });
     if (!fact.sourceKind) ctx.addIssue({ code: "custom", message: "a sourced fact needs sourceKind", path: ["sourceKind"] });

@@ -45,7 +45,10 @@ export type Criterion = (typeof CRITERIA)[number];
 export type SourceKind = "provider" | "official" | "press" | "third-party";
 
 export type Fact = {
-  value: string;
+  /** What the source says; for a « non communiqué » cell, an optional note of what was looked for. */
+  value: string | null;
+  /** « Non communiqué par le fournisseur »: `source` is the page where it was looked for, on `checkedAt`. */
+  isNotDisclosed: boolean;
   source: string | null;
   sourceKind: SourceKind | null;
   /** Day the source was read (YYYY-MM-DD). */
