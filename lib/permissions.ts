@@ -26,6 +26,8 @@ export const PERMISSIONS = {
   "notifications:view": ["merchant", "trainer", "admin"],
   /** The e-mails kept when no SMTP server is configured (and the history of those sent). */
   "outbox:view": ["admin"],
+  /** « Fraîcheur des contenus »: the age of every comparison cell, and its CSV. */
+  "content:review": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,6 +1,7 @@
 // npm run content:check — validates content/ (run by npm test too). Exit 1 on any error; stale facts
 // and other warnings are printed but do not fail.
 import { join } from "node:path";
+import { freshnessReport } from "@/lib/content/freshness";
 import { formatIssue, readContent } from "@/server/content/read-content";
 
 const contentDir = join(import.meta.dirname, "..", "content");
@@ -11,11 +12,14 @@ const warnings = issues.length - errors;
 if (programme) {
   const modules = [...programme.modulesById.values()];
   const words = modules.map((m) => m.wordCount).sort((a, b) => a - b);
-  const facts = [...programme.comparisonsById.values()].flatMap((c) => c.options.flatMap((o) => Object.values(o.facts)));
+  const { totals } = freshnessReport(programme, new Date());
   console.log(
     `content: ${programme.chapters.length} chapters, ${modules.length} modules (${modules.filter((m) => m.vendor).length} vendor modules with neutral twins), ` +
-      `words per module min ${words[0]} / median ${words[Math.floor(words.length / 2)]} / max ${words[words.length - 1]}, ` +
-      `${programme.comparisonsById.size} comparisons with ${facts.filter((f) => f.source).length} sourced facts`,
+      `words per module min ${words[0]} / median ${words[Math.floor(words.length / 2)]} / max ${words[words.length - 1]}`,
+  );
+  console.log(
+    `comparisons: ${programme.comparisonsById.size} comparisons, ${totals.options} options, ${totals.facts} sourced facts ` +
+      `(${totals.options ? (totals.facts / totals.options).toFixed(1) : 0} an option), ${totals.notDisclosed} « non communiqué » cells, ${totals.stale} stale (18 months or more)`,
   );
 }
 console.log(errors ? `content check FAILED: ${errors} error(s), ${warnings} warning(s)` : `content check passed (${warnings} warning(s))`);

@@ -440,6 +440,21 @@ export const AUTHORIZATION_MATRIX: MatrixRow[] = [
     expected: { anonymous: 401, merchant: 403, trainer: 403, admin: 404 },
     why: "admins only; an unknown table is a 404",
   },
+  // ── « Fraîcheur des contenus » (issue 25)
+  {
+    file: "app/(site)/admin/freshness/page.tsx",
+    method: "GET",
+    path: "/admin/freshness",
+    expected: { anonymous: 307, merchant: 403, trainer: 403, admin: 200 },
+    why: "the age of every comparison cell is for admins, who keep the content",
+  },
+  {
+    file: "app/api/admin/freshness/route.ts",
+    method: "GET",
+    path: "/api/admin/freshness",
+    expected: { anonymous: 401, merchant: 403, trainer: 403, admin: 200 },
+    why: "its CSV file too",
+  },
   // ── data rights: each signed-in user downloads their own data (issue 10)
   {
     file: "app/api/account/export/route.ts",

@@ -1,28 +1,36 @@
 import { DataTable } from "@/components/ui/data-table";
-import { monthsBetween, STALE_AFTER_MONTHS } from "@/lib/content/assemble";
+import { cellKind, checkedRange, isStale, oldestDate } from "@/lib/content/freshness";
 import type { Comparison, Fact } from "@/lib/content/types";
 import { formatIsoDate, hostnameOf } from "@/lib/format";
 import type { Locale, Translate } from "@/lib/i18n";
 
 function FactCell({ fact, locale, t, today }: { fact: Fact | undefined; locale: Locale; t: Translate; today: Date }) {
   if (!fact) return <span className="text-neutral-500 italic">{t("comparison.notVerified")}</span>;
-  const isStale = [fact.checkedAt, fact.sourceDate].some((d) => d && monthsBetween(d, today) >= STALE_AFTER_MONTHS);
+  const oldest = isStale(fact, today) ? oldestDate(fact) : null;
   return (
-    <div className="space-y-1">
-      <p>{fact.value}</p>
+    <div className="space-y-1" data-cell-kind={cellKind(fact)} data-stale={oldest ? "true" : undefined}>
+      {fact.isNotDisclosed ? (
+        <p className="font-medium text-neutral-700 italic">{t("comparison.notDisclosed")}</p>
+      ) : null}
+      {fact.value && <p className={fact.isNotDisclosed ? "text-neutral-700" : undefined}>{fact.value}</p>}
       {fact.isIllustrative ? (
         <p className="text-xs text-neutral-600">{t("comparison.illustrative")}</p>
       ) : (
         <p className="text-xs text-neutral-600">
           {fact.source && (
             <a href={fact.source} rel="noopener noreferrer nofollow" className="underline">
-              {t("comparison.source", { host: hostnameOf(fact.source) })}
+              {t(fact.isNotDisclosed ? "comparison.lookedAt" : "comparison.source", { host: hostnameOf(fact.source) })}
             </a>
           )}
           {fact.sourceKind && <> ({t(`sourceKind.${fact.sourceKind}`)})</>}
           {fact.checkedAt && <>, {t("comparison.checkedAt", { date: formatIsoDate(fact.checkedAt, locale) })}</>}
           {fact.sourceDate && <>, {t("comparison.sourceDate", { date: formatIsoDate(fact.sourceDate, locale) })}</>}
-          {isStale && <span className="ml-1 rounded bg-amber-100 px-1 font-semibold text-amber-900">{t("comparison.stale")}</span>}
+        </p>
+      )}
+      {oldest && (
+        <p className="inline-block rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-950" data-testid="stale-fact">
+          <span aria-hidden="true">⚠ </span>
+          {t("comparison.stale", { date: formatIsoDate(oldest, locale) })}
         </p>
       )}
     </div>
@@ -44,6 +52,19 @@ export function ComparisonTable(props: { comparison: Comparison; locale: Locale;
   );
 }
 
+/** When the comparison was checked as a whole: its latest reading, and its oldest when they differ. */
+function CheckedLine({ comparison, locale, t }: { comparison: Comparison; locale: Locale; t: Translate }) {
+  const range = checkedRange(comparison);
+  if (!range) return null;
+  return (
+    <p className="text-sm text-neutral-700" data-testid="comparison-checked">
+      {range.earliest === range.latest
+        ? t("comparison.checkedWhole", { date: formatIsoDate(range.latest, locale) })
+        : t("comparison.checkedBetween", { earliest: formatIsoDate(range.earliest, locale), latest: formatIsoDate(range.latest, locale) })}
+    </p>
+  );
+}
+
 /** What goes inside the comparison's section. */
 function ComparisonContent({ comparison, locale, t, today = new Date() }: { comparison: Comparison; locale: Locale; t: Translate; today?: Date }) {
   return (
@@ -52,6 +73,7 @@ function ComparisonContent({ comparison, locale, t, today = new Date() }: { comp
         {t("comparison.title")} — {comparison.title[locale]}
       </h2>
       <p className="text-sm text-neutral-700">{t("comparison.caption")}</p>
+      <CheckedLine comparison={comparison} locale={locale} t={t} />
       <ul className="space-y-3 md:hidden">
         {comparison.options.map((option) => (
           <li key={option.id} className={`rounded-lg border p-3 ${option.isVendor ? "border-amber-300 bg-amber-50" : "border-neutral-200 bg-white"}`}>

@@ -36,7 +36,7 @@ function programme(overrides: (files: ContentFiles) => void = () => {}): Content
           title: { fr: "p", en: "p" },
           criteria: ["fees"],
           options: [
-            { id: "amazon", name: "Amazon", vendor: true, facts: {} },
+            { id: "amazon", name: "Amazon", vendor: true, facts: { fees: { notDisclosed: true, source: "https://exemple.fr/tarifs", checkedAt: "2026-11-24" } } },
             { id: "autre", name: "Autre", vendor: false, facts: { fees: { value: "10 %", source: "https://exemple.fr", sourceKind: "provider", checkedAt: "2026-11-24" } } },
           ],
         },
@@ -94,6 +94,24 @@ describe("assembleProgramme", () => {
       today,
     );
     expect(issues).toEqual([expect.objectContaining({ severity: "warning", field: "options.1.facts.fees.checkedAt", message: expect.stringMatching(/^stale/) })]);
+  });
+
+  it.each([
+    ["an empty cell", (f: ContentFiles): void => void delete f.comparisons[0]!.data.options[0]!.facts.fees, "options.0.facts.fees", /^empty cell/],
+    ["a checkedAt in the future", (f: ContentFiles): void => void (f.comparisons[0]!.data.options[1]!.facts.fees!.checkedAt = "2026-11-25"), "options.1.facts.fees.checkedAt", /in the future/],
+  ] as const)("reports %s as an error with the file and field", (_label, change, field, message) => {
+    const { issues } = assembleProgramme(programme(change), today);
+    expect(issues).toEqual([expect.objectContaining({ severity: "error", file: "content/alternatives/places.yaml", field, message: expect.stringMatching(message) })]);
+  });
+
+  it("accepts a checkedAt of today, Paris time, and a criterion the comparison does not list", () => {
+    const { issues } = assembleProgramme(
+      programme((f) => {
+        f.comparisons[0]!.data.options[1]!.facts.fees!.checkedAt = "2026-11-25";
+      }),
+      new Date("2026-11-24T23:30:00Z"),
+    );
+    expect(issues).toEqual([]);
   });
 
   it.each([

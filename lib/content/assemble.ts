@@ -18,14 +18,16 @@ export type ContentFiles = {
   comparisons: { file: string; data: ComparisonFile }[];
 };
 
+/** The day a date stands for (YYYY, YYYY-MM or YYYY-MM-DD): a partial date counts from its last day. */
+export function dayOfPartialDate(iso: string): Date {
+  const [year = "1970", month, day] = iso.split("-");
+  if (!month) return new Date(Date.UTC(Number(year), 11, 31));
+  return day ? new Date(`${iso}T00:00:00Z`) : new Date(Date.UTC(Number(year), Number(month), 0));
+}
+
 /** Whole months from a date (YYYY, YYYY-MM or YYYY-MM-DD; a partial date counts from its last day) to `later`. */
 export function monthsBetween(earlierIso: string, later: Date): number {
-  const [year = "1970", month, day] = earlierIso.split("-");
-  const earlier = month
-    ? day
-      ? new Date(`${earlierIso}T00:00:00Z`)
-      : new Date(Date.UTC(Number(year), Number(month), 0))
-    : new Date(Date.UTC(Number(year), 11, 31));
+  const earlier = dayOfPartialDate(earlierIso);
   return (later.getUTCFullYear() - earlier.getUTCFullYear()) * 12 + (later.getUTCMonth() - earlier.getUTCMonth()) - (later.getUTCDate() < earlier.getUTCDate() ? 1 : 0);
 }
 

@@ -37,8 +37,8 @@ const comparison: Comparison = {
   criteria: ["fees", "lockIn"],
   sourceFile: "alternatives/places.yaml",
   options: [
-    { id: "amazon", name: "Amazon", isVendor: true, url: null, facts: { fees: { value: "15 %", source: "https://sell.amazon.fr/tarifs?a=1&b=2", sourceKind: "provider", checkedAt: "2026-03-01", sourceDate: null, isIllustrative: false } } },
-    { id: "coop", name: "Coopérative", isVendor: false, url: null, facts: { lockIn: { value: "Aucune", source: null, sourceKind: null, checkedAt: null, sourceDate: null, isIllustrative: true } } },
+    { id: "amazon", name: "Amazon", isVendor: true, url: null, facts: { fees: { value: "15 %", isNotDisclosed: false, source: "https://sell.amazon.fr/tarifs?a=1&b=2", sourceKind: "provider", checkedAt: "2026-03-01", sourceDate: null, isIllustrative: false }, lockIn: { value: null, isNotDisclosed: true, source: "https://sell.amazon.fr/cgv", sourceKind: null, checkedAt: "2026-03-02", sourceDate: null, isIllustrative: false } } },
+    { id: "coop", name: "Coopérative", isVendor: false, url: null, facts: { lockIn: { value: "Aucune", isNotDisclosed: false, source: null, sourceKind: null, checkedAt: null, sourceDate: null, isIllustrative: true } } },
   ],
 };
 
@@ -91,6 +91,8 @@ describe("scoPageHtml", () => {
     ["source address escaped", 'href="https://sell.amazon.fr/tarifs?a=1&amp;b=2"'],
     ["illustrative fact", "Exemple illustratif, non sourcé"],
     ["fact not verified", "Non vérifié"],
+    ["not disclosed, with the page looked at", '<p class="muted">Non communiqué par le fournisseur</p><p class="small"><a href="https://sell.amazon.fr/cgv" target="_blank" rel="noopener noreferrer nofollow">Cherché sur : sell.amazon.fr'],
+    ["comparison's dates as a whole", "Comparatif vérifié entre le 1 mars 2026 et le 2 mars 2026 : chaque case porte sa propre date."],
     ["quiz radio", '<input type="radio" name="q0" id="q0-c1" value="1"><label for="q0-c1">Deux</label>'],
     ["quiz legend", "<legend>Question 3 : Quand ?</legend>"],
     ["passing rule", "Il faut 2 bonnes réponses sur 3."],

@@ -8,6 +8,7 @@
 import { PLAYBACK_RATES } from "@/lib/progress";
 import { WATCHED_SHARE, type ScoData } from "./sco-data";
 import type { Comparison, Fact, Module } from "@/lib/content/types";
+import { checkedRange } from "@/lib/content/freshness";
 import { formatClock, formatDuration, formatIsoDate, hostnameOf } from "@/lib/format";
 import { makeTranslator } from "@/lib/i18n";
 import { passingScore } from "@/lib/quiz";
@@ -68,14 +69,26 @@ function factHtml(fact: Fact | undefined): string {
   else {
     if (fact.source) {
       details.push(
-        `<a href="${escapeHtml(fact.source)}" target="_blank" rel="noopener noreferrer nofollow">${escapeHtml(t("comparison.source", { host: hostnameOf(fact.source) }))}<span class="visually-hidden"> (nouvelle fenêtre)</span></a>` +
+        `<a href="${escapeHtml(fact.source)}" target="_blank" rel="noopener noreferrer nofollow">${escapeHtml(t(fact.isNotDisclosed ? "comparison.lookedAt" : "comparison.source", { host: hostnameOf(fact.source) }))}<span class="visually-hidden"> (nouvelle fenêtre)</span></a>` +
           (fact.sourceKind ? ` (${escapeHtml(t(`sourceKind.${fact.sourceKind}`))})` : ""),
       );
     }
     if (fact.checkedAt) details.push(escapeHtml(t("comparison.checkedAt", { date: formatIsoDate(fact.checkedAt, "fr") })));
     if (fact.sourceDate) details.push(escapeHtml(t("comparison.sourceDate", { date: formatIsoDate(fact.sourceDate, "fr") })));
   }
-  return `<p>${escapeHtml(fact.value)}</p>${details.length ? `<p class="small">${details.join(", ")}</p>` : ""}`;
+  const said = [fact.isNotDisclosed ? `<p class="muted">${escapeHtml(t("comparison.notDisclosed"))}</p>` : "", fact.value ? `<p>${escapeHtml(fact.value)}</p>` : ""].join("");
+  return `${said}${details.length ? `<p class="small">${details.join(", ")}</p>` : ""}`;
+}
+
+/** The comparison's dates as a whole; a package lives on in an LMS, so it states dates, not an age. */
+function checkedLine(comparison: Comparison): string {
+  const range = checkedRange(comparison);
+  if (!range) return "";
+  const text =
+    range.earliest === range.latest
+      ? t("comparison.checkedWhole", { date: formatIsoDate(range.latest, "fr") })
+      : t("comparison.checkedBetween", { earliest: formatIsoDate(range.earliest, "fr"), latest: formatIsoDate(range.latest, "fr") });
+  return `<p class="small">${escapeHtml(text)}</p>`;
 }
 
 function comparisonHtml(comparison: Comparison): string {
@@ -94,6 +107,7 @@ function comparisonHtml(comparison: Comparison): string {
   return `<section aria-labelledby="comparison-heading" id="comparison">
 <h2 id="comparison-heading">${escapeHtml(`${t("comparison.title")} — ${title}`)}</h2>
 <p class="small">${escapeHtml(t("comparison.caption"))}</p>
+${checkedLine(comparison)}
 <div class="table-frame" tabindex="0" role="group" aria-labelledby="comparison-caption">
 <table><caption id="comparison-caption">${escapeHtml(t("comparison.tableCaption", { title }))}</caption>
 <thead><tr><th scope="col">${escapeHtml(t("comparison.criterion"))}</th>${head}</tr></thead>

@@ -2,7 +2,10 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { modulesOnPath, type PathItem } from "@/lib/content/path";
+import { AppError } from "@/lib/errors";
+import { freshnessReport, type FreshnessReport } from "@/lib/content/freshness";
 import type { Chapter, Comparison, Module, Programme } from "@/lib/content/types";
+import { can, type Actor } from "@/lib/permissions";
 import { keptChapterModules, keptChapterPlan, type KeptChapterPlan } from "@/lib/offline-keep";
 import { buildSearchIndex, searchModules, type SearchIndex } from "@/lib/search";
 import { getEnv } from "../env";
@@ -31,6 +34,12 @@ function load(): Loaded {
 
 export function getProgramme(): Programme {
   return load().programme;
+}
+
+/** Admins: how old every comparison cell is (the same content the module pages show). */
+export function getFreshnessReport(actor: Actor, today: Date): FreshnessReport {
+  if (!can(actor, "content:review")) throw new AppError("FORBIDDEN");
+  return freshnessReport(getProgramme(), today);
 }
 
 export function getChapter(id: string): Chapter | null {

@@ -99,6 +99,7 @@ const FUZZ_TARGETS: Record<string, FuzzTarget> = {
   "DELETE app/api/account/profile/route.ts": { actor: "merchant" },
   "PATCH app/api/account/route.ts": { actor: "merchant", body: () => ({ name: "Fromagerie du Marché" }) },
   "DELETE app/api/account/route.ts": { actor: "merchant", body: () => ({ password: WRONG_PASSWORD }) },
+  "GET app/api/admin/freshness/route.ts": { actor: "admin" },
   "GET app/api/admin/stats/[table]/route.ts": { actor: "admin", params: () => ({ table: "by-region" }) },
   "PUT app/api/admin/users/[id]/role/route.ts": { actor: "admin", params: (w) => ({ id: w.users.merchant.id }), body: () => ({ role: "trainer" }) },
   "POST app/api/attestations/route.ts": { actor: "merchant" },

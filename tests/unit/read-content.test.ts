@@ -53,6 +53,14 @@ describe("the real content", () => {
       expect(programme!.comparisonsById.has(m.comparisonId!), m.id).toBe(true);
     }
   });
+  it("compares options deeply enough to decide from: ≥ 3 sourced facts an option, ≥ 4 on average, at least 36 options (issue 25)", () => {
+    const options = [...programme!.comparisonsById.values()].flatMap((c) =>
+      c.options.map((o) => ({ id: `${c.id}/${o.id}`, facts: c.criteria.filter((k) => o.facts[k] && !o.facts[k]!.isNotDisclosed && !o.facts[k]!.isIllustrative && o.facts[k]!.source).length })),
+    );
+    for (const option of options) expect(option.facts, option.id).toBeGreaterThanOrEqual(3);
+    expect(options.reduce((n, o) => n + o.facts, 0) / options.length).toBeGreaterThanOrEqual(4);
+    expect(options.length).toBeGreaterThanOrEqual(36);
+  });
   it("keeps every module between 450 and 600 spoken words", () => {
     for (const m of programme!.modulesById.values()) {
       expect(m.wordCount, m.id).toBeGreaterThanOrEqual(450);

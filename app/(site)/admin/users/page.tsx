@@ -40,6 +40,9 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: S
             <Link href="/admin/outbox" className="text-sm font-medium text-brand-700 underline">
               {t("outbox.nav")}
             </Link>
+            <Link href="/admin/freshness" className="text-sm font-medium text-brand-700 underline">
+              {t("freshness.nav")}
+            </Link>
           </div>
         </div>
         <p className="max-w-3xl text-neutral-700">{t("admin.users.intro")}</p>
