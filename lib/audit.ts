@@ -9,7 +9,7 @@ import { isRole, type Role } from "./roles";
 import { pseudonymCode } from "./audit-pseudonym";
 
 /** Every action the log records; the admin page's "what" filter offers these, in this order. */
-export const AUDIT_ACTIONS = ["learner.viewed", "cohort.exported", "account.exported", "users.listed", "user.role-changed"] as const;
+export const AUDIT_ACTIONS = ["learner.viewed", "attendance.viewed", "cohort.exported", "account.exported", "users.listed", "user.role-changed"] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export function isAuditAction(value: unknown): value is AuditAction {
@@ -57,6 +57,7 @@ export type LearnerDataAccess = Omit<AuditLogEntry, "target">;
 
 export const AUDIT_ACTION_LABEL: Record<AuditAction, MessageKey> = {
   "learner.viewed": "audit.action.learner.viewed",
+  "attendance.viewed": "audit.action.attendance.viewed",
   "cohort.exported": "audit.action.cohort.exported",
   "account.exported": "audit.action.account.exported",
   "users.listed": "audit.action.users.listed",
@@ -65,6 +66,7 @@ export const AUDIT_ACTION_LABEL: Record<AuditAction, MessageKey> = {
 
 const ACCESS_SENTENCE: Record<AuditAction, MessageKey> = {
   "learner.viewed": "audit.access.learner.viewed",
+  "attendance.viewed": "audit.access.attendance.viewed",
   "cohort.exported": "audit.access.cohort.exported",
   "account.exported": "audit.access.account.exported",
   "users.listed": "audit.access.users.listed",
@@ -88,6 +90,7 @@ export function auditDetailsText(entry: Pick<AuditLogEntry, "action" | "details"
   const { details } = entry;
   switch (entry.action) {
     case "learner.viewed":
+    case "attendance.viewed":
       return t("audit.details.cohort", { cohort: cohortText(entry, t) });
     case "cohort.exported":
       return t("audit.details.cohortExport", { cohort: cohortText(entry, t), count: typeof details.learners === "number" ? details.learners : "?" });

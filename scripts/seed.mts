@@ -26,7 +26,8 @@ if (existing > 0 || isCountOnly) {
     if (!isRole(account.role)) throw new Error(`Unknown role in demo data: ${account.role}`);
     users.push(await createUserWithRole({ ...account, role: account.role, password: DEMO_PASSWORDS[account.role] }));
   }
-  // A living cohort for the first demo trainer: the demo merchants, two assignments (one overdue), some progress.
+  // A living cohort for the first demo trainer: the demo merchants, two assignments (one overdue), some progress,
+  // and two live sessions (one past with its attendance marked, one to come with two merchants registered).
   const [trainer, otherTrainer] = users.filter((u) => u.role === "trainer");
   await seedDemoCohorts({ trainer: trainer!, otherTrainer: otherTrainer!, merchants: users.filter((u) => u.role === "merchant") });
   // A synthetic population (marked demo-<n>@demo.accelerateur-libre.invalid, "Démo 0042"), the same
@@ -36,6 +37,6 @@ if (existing > 0 || isCountOnly) {
   const population = await seedPopulation({ learners: 400, seed: 2026, now: new Date(), counters: "none" });
   await rebuildStatCounters();
   const { tally: _tally, seconds, ...counts } = population;
-  console.log(JSON.stringify({ seeded: true, userCount: await countUsers(), users: DEMO_ACCOUNTS.length, cohorts: 2, population: { ...counts, seconds: Number(seconds.toFixed(2)) } }));
+  console.log(JSON.stringify({ seeded: true, userCount: await countUsers(), users: DEMO_ACCOUNTS.length, cohorts: 2, liveSessions: 2, population: { ...counts, seconds: Number(seconds.toFixed(2)) } }));
 }
 process.exit(0);

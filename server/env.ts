@@ -40,9 +40,16 @@ const envSchema = z.object({
    * kept on the device (components/layout/offline-status.tsx). Default "on".
    */
   OFFLINE: z.enum(["on", "off"]).default("on"),
+  /** Hosts a live session's videoconference address may use, comma-separated (subdomains included); empty: any https address. */
+  LIVE_SESSION_HOSTS: z.string().default(""),
+  /** The operator's BigBlueButton server (its API base, e.g. https://bbb.example.org/bigbluebutton/) and shared secret: live sessions can have their room there. */
+  BBB_URL: z.url().optional(),
+  BBB_SECRET: z.string().min(8).optional(),
+  /** The checksum algorithm the BigBlueButton server expects. */
+  BBB_CHECKSUM: z.enum(["sha1", "sha256", "sha384", "sha512"]).default("sha256"),
 });
 
-export type Env = z.infer<typeof envSchema> & { appOrigins: string[] };
+export type Env = z.infer<typeof envSchema> & { appOrigins: string[]; liveSessionHosts: string[] };
 
 let cached: Env | undefined;
 
@@ -56,7 +63,12 @@ export function getEnv(): Env {
   cached = {
     ...parsed.data,
     appOrigins: parsed.data.APP_ORIGINS.split(",").map((o) => o.trim()).filter(Boolean),
+    liveSessionHosts: parsed.data.LIVE_SESSION_HOSTS.split(",").map((h) => h.trim()).filter(Boolean),
   };
+  if ((cached.BBB_URL === undefined) !== (cached.BBB_SECRET === undefined)) {
+    cached = undefined;
+    throw new Error("Invalid environment: BBB_URL and BBB_SECRET go together (set both for BigBlueButton, or neither)");
+  }
   return cached;
 }
 

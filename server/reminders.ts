@@ -7,6 +7,7 @@ import { digestEmail, reminderEmail, type DigestLine } from "@/lib/mail/template
 import { getProgramme } from "./content";
 import { getDb } from "./db";
 import { isUniqueViolation } from "./transactions";
+import { runLiveSessionRound } from "./live/reminders";
 import { deliverPendingEmails, publicUrl, queueEmail } from "./mail";
 
 /**
@@ -17,6 +18,7 @@ import { deliverPendingEmails, publicUrl, queueEmail } from "./mail";
  * 2. group each learner's reminders not yet e-mailed into one e-mail a day (unique key per learner
  *    and day), unless they turned reminder e-mails off;
  * 3. once a week, each trainer who wants it gets a digest of their overdue learners;
+ * 3b. live sessions' reminders (24 h and 1 h before) and attendance seen on BigBlueButton (server/live/reminders.ts);
  * 4. deliver the outbox (SMTP, or kept for the admin page).
  * Safe to run on several instances at once; a crash between a step and the next is picked up by
  * the next round.
@@ -191,6 +193,7 @@ export async function runReminderRound(now = new Date()) {
   let emails = 0;
   for (const { userId } of waiting) if (await emailReminders(userId, today)) emails++;
   const digests = await sendDigests(today, overdue, digestTrainers);
+  const live = await runLiveSessionRound(now);
   const delivery = await deliverPendingEmails(now);
-  return { today, recorded, emails, digests, ...delivery };
+  return { today, recorded, emails, digests, ...live, ...delivery };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fakeProgramme } from "../../tests/support/fake-programme";
-import { CSV_COLUMNS, csvColumns, csvRecord, decimalComma, itemTitle } from "./dashboard-csv";
+import { CSV_COLUMNS, csvColumns, csvLearnerRecords, csvRecord, decimalComma, itemTitle } from "./dashboard-csv";
 import type { Cell, DashboardAssignment, LearnerRow } from "./dashboard";
 
 describe("decimalComma", () => {
@@ -33,6 +33,7 @@ describe("csvRecord", () => {
     name: "Zoé « la libraire »",
     joinedAt: new Date("2026-11-01T09:00:00Z"),
     lastActivityAt: new Date("2026-12-03T23:30:00Z"), // 00:30 on 12-04 in Paris
+    liveSessions: { attendedCount: 1, heldCount: 2 },
     cells: [],
     overdueCount: 0,
     meanPercent: 0,
@@ -60,6 +61,8 @@ describe("csvRecord", () => {
       watchedMin: "5,8", // (100 + 200 + 50) s = 5.83 min: every module of the chapter, twins included
       completedOn: "",
       lastActivityOn: "2026-12-04",
+      liveAttended: "1",
+      liveHeld: "2",
     });
   });
 
@@ -90,6 +93,57 @@ describe("csvRecord", () => {
 
   it("has one column per record field, with French headers", () => {
     expect(csvColumns().map((c) => c.key)).toEqual(CSV_COLUMNS.map((c) => c.key));
-    expect(csvColumns().map((c) => c.header)).toContain("Avancement (%)");
+    expect(csvColumns().map((c) => c.header)).toEqual([
+      "Apprenant·e",
+      "E-mail",
+      "Élément assigné",
+      "Type",
+      "Échéance",
+      "Échéance prolongée",
+      "Statut",
+      "Avancement (%)",
+      "Temps regardé (min)",
+      "Terminé le",
+      "Dernière activité",
+      "Sessions en direct suivies",
+      "Sessions en direct tenues",
+    ]);
+    const cell: Cell = { assignmentId: "a2", percent: 0, status: "not-started", dueOn: null, isExtended: false, completedAt: null };
+    expect(Object.keys(csvRecord({ row, email: "", cell, assignment: vendor, programme, watchedByModule: new Map() }))).toEqual(CSV_COLUMNS.map((c) => c.key));
+  });
+
+  describe("csvLearnerRecords", () => {
+    const cellOf = (assignmentId: string): Cell => ({ assignmentId, percent: 0, status: "not-started", dueOn: null, isExtended: false, completedAt: null });
+    const table: [string, LearnerRow, DashboardAssignment[], { item: string; liveAttended: string; liveHeld: string }[]][] = [
+      ["one line per assignment, the live sessions on each", { ...row, cells: [cellOf("a1"), cellOf("a2")] }, [chapter, vendor], [
+        { item: "Vendre en ligne", liveAttended: "1", liveHeld: "2" },
+        { item: "Chez Amazon", liveAttended: "1", liveHeld: "2" },
+      ]],
+      ["no assignment: one line, its assignment columns empty", row, [], [{ item: "", liveAttended: "1", liveHeld: "2" }]],
+      ["no session held: 0 of 0", { ...row, liveSessions: { attendedCount: 0, heldCount: 0 }, cells: [cellOf("a2")] }, [vendor], [{ item: "Chez Amazon", liveAttended: "0", liveHeld: "0" }]],
+    ];
+    it.each(table)("%s", (_name, learner, assignments, expected) => {
+      const records = csvLearnerRecords({ row: learner, email: "zoe@exemple.test", assignments, programme, watchedByModule: new Map() });
+      expect(records).toMatchObject(expected.map((e) => ({ learner: learner.name, email: "zoe@exemple.test", lastActivityOn: "2026-12-04", ...e })));
+      for (const record of records) expect(Object.keys(record)).toEqual(CSV_COLUMNS.map((c) => c.key));
+    });
+
+    it("a line without assignment leaves every assignment column empty", () => {
+      expect(csvLearnerRecords({ row, email: "z@exemple.test", assignments: [], programme, watchedByModule: new Map() })[0]).toEqual({
+        learner: "Zoé « la libraire »",
+        email: "z@exemple.test",
+        item: "",
+        itemKind: "",
+        dueOn: "",
+        isExtended: "",
+        status: "",
+        percent: "",
+        watchedMin: "",
+        completedOn: "",
+        lastActivityOn: "2026-12-04",
+        liveAttended: "1",
+        liveHeld: "2",
+      });
+    });
   });
 });

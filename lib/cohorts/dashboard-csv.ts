@@ -1,7 +1,8 @@
 /**
  * The cohort dashboard's CSV lines, for French spreadsheets: the caller writes them with ";" as
  * separator and a BOM; numbers here use a decimal comma and dates are ISO days (YYYY-MM-DD, Paris).
- * Statuses are written in French words, as on the screen.
+ * Statuses are written in French words, as on the screen. Long format: one line per learner and
+ * assignment; the learner's own figures (last activity, live sessions) repeat on each of their lines.
  */
 import { dayOf } from "../calendar-day";
 import type { Programme } from "../content/types";
@@ -20,7 +21,12 @@ export const CSV_COLUMNS = [
   { key: "watchedMin", header: "Temps regardé (min)" },
   { key: "completedOn", header: "Terminé le" },
   { key: "lastActivityOn", header: "Dernière activité" },
+  // Two plain numbers, not « 1 / 2 », which a spreadsheet may read as a date.
+  { key: "liveAttended", header: "Sessions en direct suivies" },
+  { key: "liveHeld", header: "Sessions en direct tenues" },
 ] as const;
+
+export type CsvRecord = Record<(typeof CSV_COLUMNS)[number]["key"], string>;
 
 export function csvColumns() {
   return CSV_COLUMNS.map((c) => ({ key: c.key, header: c.header }));
@@ -47,7 +53,7 @@ export function csvRecord(input: {
   programme: Programme;
   /** The learner's unique seconds watched, by module. */
   watchedByModule: ReadonlyMap<string, number>;
-}): Record<(typeof CSV_COLUMNS)[number]["key"], string> {
+}): CsvRecord {
   const { row, cell, assignment, programme } = input;
   const watchedS = itemSlots(programme, assignment)
     .flat()
@@ -63,6 +69,32 @@ export function csvRecord(input: {
     percent: decimalComma(cell.percent),
     watchedMin: decimalComma(watchedS / 60),
     completedOn: cell.completedAt ? dayOf(cell.completedAt) : "",
-    lastActivityOn: row.lastActivityAt ? dayOf(row.lastActivityAt) : "",
+    ...learnerFields(row),
   };
+}
+
+function learnerFields(row: LearnerRow): Pick<CsvRecord, "lastActivityOn" | "liveAttended" | "liveHeld"> {
+  return {
+    lastActivityOn: row.lastActivityAt ? dayOf(row.lastActivityAt) : "",
+    liveAttended: String(row.liveSessions.attendedCount),
+    liveHeld: String(row.liveSessions.heldCount),
+  };
+}
+
+/**
+ * A learner's lines: one per assignment, or, when the cohort has no assignment, one line with the
+ * assignment's columns empty (the learner's own figures are still in the file).
+ */
+export function csvLearnerRecords(input: {
+  row: LearnerRow;
+  email: string;
+  assignments: readonly DashboardAssignment[];
+  programme: Programme;
+  watchedByModule: ReadonlyMap<string, number>;
+}): CsvRecord[] {
+  const { row, email, assignments, programme, watchedByModule } = input;
+  if (row.cells.length === 0) {
+    return [{ learner: row.name, email, item: "", itemKind: "", dueOn: "", isExtended: "", status: "", percent: "", watchedMin: "", completedOn: "", ...learnerFields(row) }];
+  }
+  return row.cells.map((cell, index) => csvRecord({ row, email, cell, assignment: assignments[index]!, programme, watchedByModule }));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fakeProgramme } from "../../tests/support/fake-programme";
-import { buildDashboard, filterRows, median, sortRows, type Cell, type DashboardAssignment, type LearnerRow, type ProgressFact } from "./dashboard";
+import { buildDashboard, filterRows, liveAttendanceOf, median, NO_LIVE_ATTENDANCE, sortRows, type Cell, type DashboardAssignment, type LearnerRow, type ProgressFact } from "./dashboard";
 
 describe("median", () => {
   const table: [number[], number][] = [
@@ -116,6 +116,40 @@ describe("buildDashboard", () => {
       [0, 0, 0],
     ]);
   });
+
+  it("gives each learner their live sessions attended out of the cohort's sessions held", () => {
+    const liveAttendance = liveAttendanceOf([
+      { userId: null, count: 3 },
+      { userId: "u-alice", count: 2 },
+      { userId: "u-chloe", count: "3" },
+      { userId: "u-stranger", count: 1 }, // not a learner of the cohort: no row
+    ]);
+    const withLive = buildDashboard({ programme, assignments, learners, facts, extensions, lastActivity, liveAttendance, today: "2026-12-12" });
+    expect(withLive.rows.map((r) => [r.name, r.liveSessions.attendedCount, r.liveSessions.heldCount])).toEqual([
+      ["Alice", 2, 3],
+      ["Bruno", 0, 3],
+      ["Chloé", 3, 3],
+      ["David", 0, 3],
+    ]);
+    // Without live sessions (a learner's detail page): 0 of 0 for everyone.
+    expect(rows.every((r) => r.liveSessions.attendedCount === 0 && r.liveSessions.heldCount === 0)).toBe(true);
+  });
+});
+
+describe("liveAttendanceOf", () => {
+  const table: [string, Parameters<typeof liveAttendanceOf>[0], number, [string, number][]][] = [
+    ["no session held", [], 0, []],
+    ["sessions held, nobody present", [{ userId: null, count: 2 }], 2, []],
+    ["counts as numbers, text (PostgreSQL's bigint) or bigint", [{ userId: null, count: "4" }, { userId: "u1", count: 3n }, { userId: "u2", count: 1 }], 4, [["u1", 3], ["u2", 1]]],
+    ["a learner listed twice adds up", [{ userId: "u1", count: 1 }, { userId: null, count: 2 }, { userId: "u1", count: 1 }], 2, [["u1", 2]]],
+  ];
+  it.each(table)("%s", (_name, rows, heldCount, attended) => {
+    const result = liveAttendanceOf(rows);
+    expect(result.heldCount).toBe(heldCount);
+    expect([...result.attendedByUser]).toEqual(attended);
+  });
+
+  it("nothing held is the default", () => expect(NO_LIVE_ATTENDANCE).toEqual({ heldCount: 0, attendedByUser: new Map() }));
 });
 
 describe("sortRows and filterRows", () => {
@@ -124,6 +158,7 @@ describe("sortRows and filterRows", () => {
     name,
     joinedAt: new Date("2026-11-01T00:00:00Z"),
     lastActivityAt: lastActivity ? new Date(lastActivity) : null,
+    liveSessions: { attendedCount: 0, heldCount: 0 },
     cells: statuses.map((status, i) => ({ assignmentId: `a${i}`, percent: 0, status, dueOn: null, isExtended: false, completedAt: null })),
     overdueCount: statuses.filter((s) => s === "overdue").length,
     meanPercent,

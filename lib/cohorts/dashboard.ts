@@ -29,11 +29,36 @@ export type Cell = {
   completedAt: Date | null;
 };
 
+/**
+ * The cohort's live sessions as the dashboard counts them: how many were held (not cancelled, started
+ * before now), and for each learner how many of those they attended (marked present).
+ */
+export type LiveAttendance = { heldCount: number; attendedByUser: ReadonlyMap<string, number> };
+export const NO_LIVE_ATTENDANCE: LiveAttendance = { heldCount: 0, attendedByUser: new Map() };
+
+/**
+ * The one read of a cohort's attendance, as rows: `userId` null gives the number of sessions held,
+ * a learner's id the number of those sessions they attended. Counts may come as text (PostgreSQL's
+ * bigint); a learner listed twice adds up.
+ */
+export function liveAttendanceOf(rows: readonly { userId: string | null; count: number | string | bigint }[]): LiveAttendance {
+  let heldCount = 0;
+  const attendedByUser = new Map<string, number>();
+  for (const row of rows) {
+    const count = Number(row.count);
+    if (row.userId === null) heldCount += count;
+    else attendedByUser.set(row.userId, (attendedByUser.get(row.userId) ?? 0) + count);
+  }
+  return { heldCount, attendedByUser };
+}
+
 export type LearnerRow = {
   userId: string;
   name: string;
   joinedAt: Date;
   lastActivityAt: Date | null;
+  /** Live sessions of the cohort: attended by this learner, out of those held. */
+  liveSessions: { attendedCount: number; heldCount: number };
   cells: Cell[];
   overdueCount: number;
   /** Mean of the cells' percentages (0 without assignments). */
@@ -62,6 +87,8 @@ export function buildDashboard(input: {
   facts: readonly ProgressFact[];
   extensions: readonly Extension[];
   lastActivity: ReadonlyMap<string, Date>;
+  /** The cohort's live sessions; none when left out (a learner's detail page). */
+  liveAttendance?: LiveAttendance;
   today: Day;
 }): { rows: LearnerRow[]; summaries: AssignmentSummary[] } {
   const { programme, assignments, learners, today } = input;
@@ -81,6 +108,7 @@ export function buildDashboard(input: {
     byAssignment.set(e.assignmentId, e.dueOn);
   }
   const empty = new Map<string, ModuleFacts>();
+  const live = input.liveAttendance ?? NO_LIVE_ATTENDANCE;
 
   const rows = learners.map((learner): LearnerRow => {
     const facts = factsByUser.get(learner.userId) ?? empty;
@@ -110,6 +138,7 @@ export function buildDashboard(input: {
       name: learner.name,
       joinedAt: learner.joinedAt,
       lastActivityAt: input.lastActivity.get(learner.userId) ?? null,
+      liveSessions: { attendedCount: live.attendedByUser.get(learner.userId) ?? 0, heldCount: live.heldCount },
       cells,
       overdueCount: cells.filter((c) => c.status === "overdue").length,
       meanPercent: cells.length ? cells.reduce((s, c) => s + c.percent, 0) / cells.length : 0,

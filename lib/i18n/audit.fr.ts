@@ -35,6 +35,7 @@ export const auditFr = {
   "audit.who.erased": "Compte supprimé n° {code}",
   "audit.who.system": "Système",
   "audit.action.learner.viewed": "Consultation de la progression d’un·e apprenant·e",
+  "audit.action.attendance.viewed": "Consultation de la présence d’un·e apprenant·e à une session en direct",
   "audit.action.cohort.exported": "Export du tableau de bord d’un groupe (CSV)",
   "audit.action.account.exported": "Export des données d’un compte",
   "audit.action.users.listed": "Consultation de la liste des comptes",
@@ -49,6 +50,7 @@ export const auditFr = {
   "audit.details.deletedCohort": "groupe supprimé",
   "audit.details.unknown": "inconnu",
   "audit.access.learner.viewed": "{who} a consulté votre progression (groupe : {cohort}).",
+  "audit.access.attendance.viewed": "{who} a consulté votre inscription et votre présence à une session en direct (groupe : {cohort}).",
   "audit.access.cohort.exported":
     "{who} a téléchargé le tableau de bord de votre groupe, un fichier avec votre nom, votre e-mail et votre progression (groupe : {cohort}).",
   "audit.access.account.exported": "{who} a exporté les données de votre compte ({format}).",

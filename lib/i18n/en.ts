@@ -7,6 +7,8 @@ import { exportEn } from "./export.en";
 import { accountEn } from "./account.en";
 import { errorsEn } from "./errors.en";
 import { reuseEn } from "./reuse.en";
+import { liveEn } from "./live.en";
+import { liveFollowEn } from "./live-follow.en";
 
 /** English catalogue: same keys as the French one (the type requires every key). */
 export const en: Record<MessageKey, string> = {
@@ -18,6 +20,8 @@ export const en: Record<MessageKey, string> = {
   ...accountEn,
   ...errorsEn,
   ...reuseEn,
+  ...liveEn,
+  ...liveFollowEn,
   "site.name": "Accélérateur libre",
   "site.tagline": "Open training to sell online without depending on a single platform",
   "nav.skipToContent": "Skip to content",

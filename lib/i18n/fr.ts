@@ -11,6 +11,8 @@ import { exportFr } from "./export.fr";
 import { accountFr } from "./account.fr";
 import { errorsFr } from "./errors.fr";
 import { reuseFr } from "./reuse.fr";
+import { liveFr } from "./live.fr";
+import { liveFollowFr } from "./live-follow.fr";
 
 export const fr = {
   ...trainerFr,
@@ -21,6 +23,8 @@ export const fr = {
   ...accountFr,
   ...errorsFr,
   ...reuseFr,
+  ...liveFr,
+  ...liveFollowFr,
   "site.name": "Accélérateur libre",
   "site.tagline": "La formation libre pour vendre en ligne, sans dépendre d’une seule plateforme",
   "nav.skipToContent": "Aller au contenu",

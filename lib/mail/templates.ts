@@ -12,14 +12,14 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 }
 
-function layout(paragraphs: string[], list: string[], link: { href: string; label: string }): string {
+export function layout(paragraphs: string[], list: string[], link: { href: string; label: string }): string {
   const items = list.length ? `<ul>${list.map((l) => `<li>${escapeHtml(l)}</li>`).join("")}</ul>` : "";
   return `<!doctype html><html lang="fr"><body style="font-family:sans-serif;line-height:1.5;color:#1f2937">${paragraphs
     .map((p) => `<p>${escapeHtml(p)}</p>`)
     .join("")}${items}<p><a href="${escapeHtml(link.href)}">${escapeHtml(link.label)}</a></p><p style="color:#6b7280;font-size:12px">Accélérateur libre — formation libre et gratuite pour les commerçants.</p></body></html>`;
 }
 
-function plain(paragraphs: string[], list: string[], link: { href: string; label: string }, footer?: string): string {
+export function plain(paragraphs: string[], list: string[], link: { href: string; label: string }, footer?: string): string {
   return [...paragraphs, ...(list.length ? [list.map((l) => `- ${l}`).join("\n")] : []), `${link.label} : ${link.href}`, ...(footer ? [footer] : [])].join("\n\n") + "\n";
 }
 

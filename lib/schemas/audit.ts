@@ -13,6 +13,8 @@ const idSchema = z.string().regex(/^[\w-]{1,64}$/);
 /** Strict objects: a key that is not listed here (a name, an e-mail…) cannot reach the log. */
 export const AUDIT_DETAILS_SCHEMAS = {
   "learner.viewed": z.object({ cohortId: idSchema }).strict(),
+  /** A trainer opened a live session's page that shows its registrants' attendance. */
+  "attendance.viewed": z.object({ cohortId: idSchema, sessionId: idSchema }).strict(),
   "cohort.exported": z.object({ cohortId: idSchema, learners: z.number().int().min(0) }).strict(),
   "account.exported": z.object({ format: z.enum(["json", "xapi"]) }).strict(),
   "users.listed": z.object({ page: z.number().int().min(1), isSearch: z.boolean() }).strict(),

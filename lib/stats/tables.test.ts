@@ -4,7 +4,7 @@ import { makeTranslator } from "../i18n";
 import { METRIC, type Metric } from "./counters";
 import { cellText, csvRecords } from "./csv";
 import { durationBucket } from "./durations";
-import { breakdownTable, funnelTables, overviewTables, pathTables, retentionTable, type CounterRow, type StatCell } from "./tables";
+import { breakdownTable, funnelTables, liveSessionsTable, monthsEndingWith, overviewTables, pathTables, retentionTable, type CounterRow, type LiveSessionFact, type StatCell } from "./tables";
 
 const t = makeTranslator("fr");
 const programme = fakeProgramme();
@@ -137,6 +137,88 @@ describe("breakdownTable", () => {
     const registered = breakdownTable("by-size", counters, t).rows.map((r) => texts(r.cells)[0]);
     // 181 − 120 − 30 − 15 − 12 would be the 4: the smallest other band (12) is hidden with it.
     expect(registered).toEqual(["120", "30", "< 10", "15", "< 10", "181"]);
+  });
+});
+
+describe("monthsEndingWith", () => {
+  it.each<[string, number, string[]]>([
+    ["2026-12-15", 3, ["2026-10", "2026-11", "2026-12"]],
+    ["2026-01-31", 3, ["2025-11", "2025-12", "2026-01"]],
+    ["2026-03-01", 1, ["2026-03"]],
+    ["2027-02-28", 14, ["2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10", "2026-11", "2026-12", "2027-01", "2027-02"]],
+  ])("the months ending with %s (%i)", (today, count, expected) => expect(monthsEndingWith(today, count)).toEqual(expected));
+});
+
+describe("liveSessionsTable", () => {
+  const NOW = new Date("2026-12-15T10:00:00Z");
+  const session = (startsAt: string, registrationCount: number, presentCount: number, overrides: Partial<LiveSessionFact> = {}): LiveSessionFact => ({
+    startsAt: new Date(startsAt),
+    isCancelled: false,
+    registrationCount,
+    presentCount,
+    isAttendanceMarked: true,
+    ...overrides,
+  });
+  const table = liveSessionsTable(
+    {
+      now: NOW,
+      sessions: [
+        session("2026-12-01T17:00:00Z", 12, 10),
+        // 00:30 on 1 December in Paris: a December session; attendance not marked (not in the rate).
+        session("2026-11-30T23:30:00Z", 5, 0, { isAttendanceMarked: false }),
+        session("2026-11-10T17:00:00Z", 30, 24),
+        session("2026-10-06T08:00:00Z", 4, 3),
+        // Not held, or out of the twelve months: not counted.
+        session("2026-12-08T17:00:00Z", 20, 0, { isCancelled: true }),
+        session("2026-12-20T17:00:00Z", 15, 0, { isAttendanceMarked: false }),
+        session("2025-12-31T22:59:00Z", 40, 40), // 23:59 on 31 December 2025 in Paris
+      ],
+    },
+    t,
+  );
+  const byKey = (key: string) => texts(table.rows.find((r) => r.key === key)!.cells);
+
+  it("has the twelve months ending with this one, and their total", () => {
+    expect(table.id).toBe("live-sessions");
+    expect(table.rows.map((r) => r.key)).toEqual([...monthsEndingWith("2026-12-15", 12), "total"]);
+    expect(table.rows.at(-1)).toMatchObject({ label: "Total des 12 mois", isTotal: true });
+  });
+
+  it.each<[string, string[]]>([
+    // held, registrations, presences, rate: 10 present of the 12 registered at the marked session
+    ["2026-12", ["2", "17", "10", "83,3"]],
+    ["2026-11", ["1", "30", "24", "80"]],
+    // small counts hidden, and the rate built on them
+    ["2026-10", ["1", "< 10", "< 10", ""]],
+    // sessions are not people: their number is shown as it is; an empty month hides its zeros
+    ["2026-09", ["0", "< 10", "< 10", ""]],
+    ["2026-01", ["0", "< 10", "< 10", ""]],
+    // 37 present of 46 registered at marked sessions
+    ["total", ["4", "51", "37", "80,4"]],
+  ])("the month %s reads %j", (key, expected) => expect(byKey(key)).toEqual(expected));
+
+  it("hides a second month when the total would give a lone small one away, and the rates built on them", () => {
+    const sessions = monthsEndingWith("2026-12-15", 12).map((month, i) => session(`${month}-05T17:00:00Z`, i === 3 ? 5 : 20 + i, i === 3 ? 4 : 15));
+    const rows = liveSessionsTable({ now: NOW, sessions }, t).rows;
+    const hidden = rows.filter((r) => texts(r.cells)[1] === "< 10").map((r) => r.key);
+    // 20 + … + 31 without the 23, minus the published months, would be the 5: the smallest other month (20) is hidden with it.
+    expect(hidden).toEqual(["2026-01", "2026-04"]);
+    for (const key of hidden) expect(texts(rows.find((r) => r.key === key)!.cells)[3]).toBe("");
+    expect(texts(rows.at(-1)!.cells)).toEqual(["12", String(5 + 20 * 11 + 66 - 3), String(15 * 11 + 4), "58,7"]);
+  });
+
+  it("hides a rate whose denominator is hidden, even when its presences are shown", () => {
+    // Registrations: 5 in April is hidden, and December's 12 with it (the smallest other month);
+    // presences: 4 in April is hidden, and January's 10 with it. December's 12 presences stay shown.
+    const sessions = monthsEndingWith("2026-12-15", 12).map((month, i) => session(`${month}-05T17:00:00Z`, i === 3 ? 5 : i === 11 ? 12 : 20, i === 3 ? 4 : i === 0 ? 10 : i === 11 ? 12 : 15));
+    const rows = liveSessionsTable({ now: NOW, sessions }, t).rows;
+    expect(texts(rows.find((r) => r.key === "2026-12")!.cells)).toEqual(["1", "< 10", "12", ""]);
+    expect(texts(rows.find((r) => r.key === "2026-01")!.cells)).toEqual(["1", "20", "< 10", ""]);
+    expect(texts(rows.find((r) => r.key === "2026-02")!.cells)).toEqual(["1", "20", "15", "75"]);
+  });
+
+  it("writes the CSV header with the rate in %", () => {
+    expect(csvRecords(table, "fr")[0]).toEqual(["Mois", "Sessions tenues", "Inscriptions", "Présences", "Taux de présence (%)"]);
   });
 });
 

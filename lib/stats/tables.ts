@@ -7,12 +7,13 @@
  * published alone, the plain threshold; a share, a mean or a median is shown only when every count
  * it is computed from is shown, so no hidden count can be recovered by multiplying it back.
  */
-import { addDays, weekStartOf, type Day } from "../calendar-day";
+import { addDays, dayOf, weekStartOf, type Day } from "../calendar-day";
 import { chapterSlots } from "../course-completion";
 import type { Programme } from "../content/types";
 import { SECTORS, SIZE_BANDS } from "../business-profile";
 import type { Locale, MessageKey, Translate } from "../i18n";
 import { histogramOf, METRIC, NO_PROFILE } from "./counters";
+import { hasStarted } from "../live/sessions";
 import { histogramMedian } from "./durations";
 import { REGIONS } from "./regions";
 import { sliceCount, SLICE_S } from "./retention";
@@ -40,6 +41,7 @@ export const STAT_TABLE_IDS = [
   "by-sector",
   "by-region",
   "by-size",
+  "live-sessions",
 ] as const;
 export type StatTableId = (typeof STAT_TABLE_IDS)[number];
 export function isStatTableId(value: string): value is StatTableId {
@@ -282,6 +284,82 @@ export function breakdownTable(id: BreakdownId, counters: CounterRow[], t: Trans
     rows: [
       ...categories.map((c, i) => ({ key: c.key, label: c.label, cells: [count(registered.items[i]!), count(completed.items[i]!), share(completed.items[i]!, registered.items[i]!)] })),
       { key: "total", label: t("stats.col.allLearners"), cells: [count(registered.total), count(completed.total), share(completed.total, registered.total)], isTotal: true },
+    ],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** One live session as the statistics count it: its counts only, no learner. */
+export type LiveSessionFact = {
+  startsAt: Date;
+  isCancelled: boolean;
+  /** Registrations (the session's kept count). */
+  registrationCount: number;
+  /** Registrations marked present. */
+  presentCount: number;
+  /** Whether its trainers marked attendance (then its registrations count in the rate). */
+  isAttendanceMarked: boolean;
+};
+export type LiveSessionsInput = { sessions: LiveSessionFact[]; now: Date };
+export const LIVE_TREND_MONTHS = 12;
+
+/** "2026-12": the month (in Paris) of a day. */
+const monthOf = (day: Day) => day.slice(0, 7);
+
+/** The `count` months ending with the month of `today` ("YYYY-MM"), oldest first. */
+export function monthsEndingWith(today: Day, count: number): string[] {
+  const [year, month] = today.split("-").map(Number) as [number, number];
+  return Array.from({ length: count }, (_, i) => {
+    const index = year * 12 + (month - 1) - (count - 1 - i);
+    return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
+  });
+}
+
+/**
+ * Live sessions held (not cancelled, started by `now`) per month of their start, over the last
+ * LIVE_TREND_MONTHS months, with their total: sessions held, registrations, presences, and the
+ * attendance rate — presences out of the registrations of the sessions whose attendance was marked.
+ * Sessions are not people: their number is shown as it is (like groups). Registrations and
+ * presences go through suppressList; so do the rate's denominators, as if published (a rate shows
+ * its denominator to anyone who knows the presences), so a rate is shown only when both are.
+ */
+export function liveSessionsTable(input: LiveSessionsInput, t: Translate): StatTable {
+  const months = monthsEndingWith(dayOf(input.now), LIVE_TREND_MONTHS);
+  const indexOf = new Map(months.map((m, i) => [m, i]));
+  const zero = () => months.map(() => 0);
+  const held = zero();
+  const registrations = zero();
+  const presences = zero();
+  const marked = zero();
+  for (const session of input.sessions) {
+    if (session.isCancelled || !hasStarted(session, input.now)) continue;
+    const i = indexOf.get(monthOf(dayOf(session.startsAt)));
+    if (i === undefined) continue;
+    held[i]! += 1;
+    registrations[i]! += session.registrationCount;
+    presences[i]! += session.presentCount;
+    if (session.isAttendanceMarked) marked[i]! += session.registrationCount;
+  }
+  const [registered, present, markedRegistrations] = [registrations, presences, marked].map((values) => suppressList(values));
+  const sessionsCell = (value: number): StatCell => count({ value, isSuppressed: false });
+  return {
+    id: "live-sessions",
+    title: t("stats.live.title"),
+    caption: t("stats.live.caption", { months: LIVE_TREND_MONTHS }),
+    columns: [t("stats.col.month"), t("stats.live.held"), t("stats.live.registrations"), t("stats.live.present"), t("stats.live.rate")],
+    rows: [
+      ...months.map((month, i) => ({
+        key: month,
+        label: month,
+        cells: [sessionsCell(held[i]!), count(registered!.items[i]!), count(present!.items[i]!), share(present!.items[i]!, markedRegistrations!.items[i]!)],
+      })),
+      {
+        key: "total",
+        label: t("stats.live.total", { months: LIVE_TREND_MONTHS }),
+        cells: [sessionsCell(held.reduce((a, b) => a + b, 0)), count(registered!.total), count(present!.total), share(present!.total, markedRegistrations!.total)],
+        isTotal: true,
+      },
     ],
   };
 }

@@ -46,6 +46,9 @@ export const LEARNER_DATA_TABLES = {
   Notification: "notifications",
   EmailMessage: "emails (linked to the account, or sent to its address: cohort invitations)",
   AuditEntry: "auditEntries (about them or by them)",
+  LiveSession: "liveSessions (those they registered for, and those they scheduled: title, times, place, replay)",
+  LiveRegistration: "liveSessions[].registration (registeredAt, attended)",
+  LiveReminder: "liveReminders",
   LoginThrottle: "signInThrottle and signInThrottleByAddress (rows holding their e-mail: failed sign-ins on their account, from all addresses and from each one — the address itself is not theirs to see)",
 } as const;
 
@@ -91,6 +94,8 @@ export type AccountExport = {
     /** When the password was last changed (it ended the sessions signed in before); null: never. */
     passwordChangedAt: Iso | null;
     preferences: { prefersNeutralPath: boolean; wantsReminderEmails: boolean };
+    /** Their private calendar feed's address, while it exists (revocable on Mon compte). */
+    calendarFeedUrl: string | null;
   };
   businessProfile: { sector: Labelled | null; department: Labelled | null; sizeBand: Labelled | null } | null;
   progress: {
@@ -134,6 +139,20 @@ export type AccountExport = {
     createdAt: Iso;
   }[];
   reminders: { id: string; assignmentId: string; kind: string; day: string; dueOn: string; emailId: string | null; createdAt: Iso }[];
+  liveSessions: {
+    id: string;
+    cohortId: string;
+    title: string;
+    startsAt: Iso;
+    durationMin: number;
+    placeKind: string;
+    cancelledAt: Iso | null;
+    replayUrl: string | null;
+    isScheduledByMe: boolean;
+    /** Their registration; null for a session they scheduled without registering. `attended`: null until marked. */
+    registration: { registeredAt: Iso; attended: boolean | null } | null;
+  }[];
+  liveReminders: { sessionId: string; kind: string; createdAt: Iso }[];
   notifications: { id: string; kind: string; data: unknown; readAt: Iso | null; createdAt: Iso }[];
   emails: { id: string; toAddress: string; subject: string; text: string; status: string; createdAt: Iso; sentAt: Iso | null }[];
   auditEntries: { id: string; action: string; createdAt: Iso; actor: ExportedAuditPerson; isAboutMe: boolean; details: unknown }[];
@@ -172,7 +191,7 @@ export async function exportLearnerData(actor: Actor, now: Date): Promise<Accoun
   const userId = user.id;
   const db = getDb();
   // One batch, one transaction: the reads see one state, and the audit entry is written with them.
-  const [progress, reports, attempts, attestation, cohorts, assignments, reminders, notifications, emails, auditEntries, throttles] = await db.$transaction([
+  const [progress, reports, attempts, attestation, cohorts, assignments, reminders, liveSessions, liveReminders, notifications, emails, auditEntries, throttles] = await db.$transaction([
     db.moduleProgress.findMany({ where: { userId }, orderBy: [{ createdAt: "asc" }, { moduleId: "asc" }] }),
     db.progressReport.findMany({ where: { userId }, orderBy: [{ receivedAt: "asc" }, { reportId: "asc" }] }),
     db.quizAttempt.findMany({ where: { userId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
@@ -209,6 +228,23 @@ export async function exportLearnerData(actor: Actor, now: Date): Promise<Accoun
       },
     }),
     db.reminder.findMany({ where: { userId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
+    db.liveSession.findMany({
+      where: { OR: [{ registrations: { some: { userId } } }, { createdById: userId }] },
+      orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+      select: {
+        id: true,
+        cohortId: true,
+        title: true,
+        startsAt: true,
+        durationMin: true,
+        placeKind: true,
+        cancelledAt: true,
+        replayUrl: true,
+        createdById: true,
+        registrations: { where: { userId }, select: { createdAt: true, attended: true } },
+      },
+    }),
+    db.liveReminder.findMany({ where: { userId }, orderBy: [{ createdAt: "asc" }, { sessionId: "asc" }, { kind: "asc" }] }),
     db.notification.findMany({ where: { userId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
     db.emailMessage.findMany({
       where: { OR: [{ userId }, { toAddress: user.email }] },
@@ -255,6 +291,7 @@ export async function exportLearnerData(actor: Actor, now: Date): Promise<Accoun
       lastActiveOn: user.lastActiveOn,
       passwordChangedAt: isoOrNull(user.passwordChangedAt),
       preferences: { prefersNeutralPath: user.prefersNeutralPath, wantsReminderEmails: user.wantsReminderEmails },
+      calendarFeedUrl: user.calendarToken ? publicUrl(`/api/calendar/${user.calendarToken}`) : null,
     },
     businessProfile: hasProfile
       ? {
@@ -318,6 +355,14 @@ export async function exportLearnerData(actor: Actor, now: Date): Promise<Accoun
       };
     }),
     reminders: reminders.map((r) => ({ id: r.id, assignmentId: r.assignmentId, kind: r.kind, day: r.day, dueOn: r.dueOn, emailId: r.emailId, createdAt: iso(r.createdAt) })),
+    liveSessions: liveSessions.map(({ registrations, createdById, startsAt, cancelledAt, ...session }) => ({
+      ...session,
+      startsAt: iso(startsAt),
+      cancelledAt: isoOrNull(cancelledAt),
+      isScheduledByMe: createdById === userId,
+      registration: registrations[0] ? { registeredAt: iso(registrations[0].createdAt), attended: registrations[0].attended } : null,
+    })),
+    liveReminders: liveReminders.map((r) => ({ sessionId: r.sessionId, kind: r.kind, createdAt: iso(r.createdAt) })),
     notifications: notifications.map((n) => ({ id: n.id, kind: n.kind, data: parseJson(n.data), readAt: isoOrNull(n.readAt), createdAt: iso(n.createdAt) })),
     emails: emails.map((e) => ({ id: e.id, toAddress: e.toAddress, subject: e.subject, text: e.text, status: e.status, createdAt: iso(e.createdAt), sentAt: isoOrNull(e.sentAt) })),
     auditEntries: auditEntries.map((e) => ({

@@ -145,6 +145,7 @@ export async function eraseAccount(actor: Actor, input: { password: string }): P
     await pseudonymiseAuditEntries(tx, user.id);
     await handOverOwnedCohorts(tx, user.id);
     await tx.assignment.updateMany({ where: { createdById: user.id }, data: { createdById: null } });
+    await tx.liveSession.updateMany({ where: { createdById: user.id }, data: { createdById: null } });
     await tx.emailMessage.deleteMany({ where: { OR: [{ userId: user.id }, { toAddress: user.email }] } });
     // Their account's counters, and each address's on their account (rows holding their e-mail).
     await tx.loginThrottle.deleteMany({ where: { email: user.email } });

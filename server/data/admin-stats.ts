@@ -7,6 +7,8 @@ import { METRIC } from "@/lib/stats/counters";
 import {
   breakdownTable,
   funnelTables,
+  LIVE_TREND_MONTHS,
+  liveSessionsTable,
   overviewTables,
   pathTables,
   retentionTable,
@@ -21,7 +23,8 @@ import { readCounters } from "./stat-counters";
 /**
  * The admin statistics pages' figures: a fixed handful of reads of the counter tables (never of
  * progress rows, never of a learner), so each page costs the same few queries for ten learners or a
- * hundred thousand, and its figures are as fresh as the last committed progress write.
+ * hundred thousand, and its figures are as fresh as the last committed progress write. Live sessions
+ * are read from the sessions themselves (one query, counts only: see getLiveSessionStats).
  */
 
 function requireStats(actor: Actor) {
@@ -100,6 +103,29 @@ export async function getBreakdownStats(actor: Actor, t: Translate) {
   return { bySector: breakdownTable("by-sector", counters, t), byRegion: breakdownTable("by-region", counters, t), bySize: breakdownTable("by-size", counters, t) };
 }
 
+/**
+ * 1 query. Live sessions are few (a group holds a handful a month), and their registrations are
+ * counted by the database: each held session of the last months with its kept registration count
+ * and its number of presences, never a learner. The months and the suppression are lib/stats/tables.ts.
+ */
+export async function getLiveSessionStats(actor: Actor, t: Translate, now: Date) {
+  requireStats(actor);
+  // A little more than the table's months: the table keeps those of the last LIVE_TREND_MONTHS, in Paris.
+  const from = new Date(now.getTime() - (LIVE_TREND_MONTHS + 1) * 31 * 86_400_000);
+  const rows = await getDb().liveSession.findMany({
+    where: { cancelledAt: null, startsAt: { gte: from, lte: now } },
+    select: { startsAt: true, registeredCount: true, attendanceMarkedAt: true, _count: { select: { registrations: { where: { attended: true } } } } },
+  });
+  const sessions = rows.map((r) => ({
+    startsAt: r.startsAt,
+    isCancelled: false,
+    registrationCount: r.registeredCount,
+    presentCount: r._count.registrations,
+    isAttendanceMarked: r.attendanceMarkedAt !== null,
+  }));
+  return liveSessionsTable({ sessions, now }, t);
+}
+
 /** One table by its id (the CSV route). */
 export async function getStatTable(actor: Actor, id: StatTableId, locale: Locale, t: Translate, now: Date): Promise<StatTable> {
   switch (id) {
@@ -122,5 +148,7 @@ export async function getStatTable(actor: Actor, id: StatTableId, locale: Locale
       return (await getBreakdownStats(actor, t)).byRegion;
     case "by-size":
       return (await getBreakdownStats(actor, t)).bySize;
+    case "live-sessions":
+      return getLiveSessionStats(actor, t, now);
   }
 }

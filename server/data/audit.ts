@@ -73,7 +73,7 @@ function parseDetails(text: string): Record<string, unknown> {
   }
 }
 
-const COHORT_ACTIONS: readonly AuditAction[] = ["learner.viewed", "cohort.exported"];
+const COHORT_ACTIONS: readonly AuditAction[] = ["learner.viewed", "attendance.viewed", "cohort.exported"];
 
 /** The names of the cohorts that these entries name, in one query (none when no entry names one). */
 async function cohortNamesOf(entries: { action: string; details: Record<string, unknown> }[]): Promise<Map<string, string>> {

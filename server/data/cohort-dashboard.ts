@@ -2,8 +2,8 @@ import "server-only";
 import { stringify as stringifySync } from "csv-stringify/sync";
 import { dayOf } from "@/lib/calendar-day";
 import { itemSlots, type DueKind, type ItemKind } from "@/lib/cohorts/assignments";
-import { buildDashboard, type DashboardAssignment, type DashboardLearner, type ProgressFact } from "@/lib/cohorts/dashboard";
-import { csvColumns, csvRecord } from "@/lib/cohorts/dashboard-csv";
+import { buildDashboard, liveAttendanceOf, type DashboardAssignment, type DashboardLearner, type LiveAttendance, type ProgressFact } from "@/lib/cohorts/dashboard";
+import { csvColumns, csvLearnerRecords } from "@/lib/cohorts/dashboard-csv";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/permissions";
 import { getProgramme } from "../content";
@@ -14,7 +14,7 @@ import { requireTrainedCohort } from "./cohorts";
 /**
  * The cohort dashboard. Reads a fixed number of statements whatever the cohort's size: the access
  * check, the cohort, its assignments and their extensions, its learners with their last activity,
- * and their progress rows in the assigned modules. The arithmetic is lib/cohorts/dashboard.ts.
+ * their progress rows in the assigned modules, and the cohort's live sessions attended. The arithmetic is lib/cohorts/dashboard.ts.
  * Every read, the access check included, is a prepared statement on the driver (readRows), not
  * Prisma: with a thousand learners, Prisma's query compiler and driver adapter cost most of the
  * call's CPU (about 3,000 rows turned into objects twice).
@@ -121,14 +121,33 @@ async function loadLearnerFacts(cohortId: string, moduleIds: readonly string[], 
   return { learners, facts, lastActivity };
 }
 
+/** Sessions held ($2: now, in ms): not cancelled, started. The same rule as lib/live/sessions.ts hasStarted. */
+const HELD_SESSION = () => `s."cohortId" = $1 AND s."cancelledAt" IS NULL AND ${instantColumn(`s."startsAt"`)} <= $2`;
+
+/**
+ * The cohort's live sessions held, and how many of them each learner attended (marked present):
+ * one statement for the whole cohort, whatever its size — a row with no user for the sessions
+ * held, then a row per learner present at least once.
+ */
+const LIVE_ATTENDANCE_SQL = () => `
+  SELECT NULL AS "userId", COUNT(*) AS "count" FROM "LiveSession" s WHERE ${HELD_SESSION()}
+  UNION ALL
+  SELECT r."userId", COUNT(*) AS "count" FROM "LiveRegistration" r JOIN "LiveSession" s ON s."id" = r."sessionId"
+  WHERE ${HELD_SESSION()} AND r."attended" = true
+  GROUP BY r."userId"`;
+
+async function loadLiveAttendance(cohortId: string, now: Date): Promise<LiveAttendance> {
+  return liveAttendanceOf(await readRows<{ userId: string | null; count: number | string }>("cohort-live-attendance", LIVE_ATTENDANCE_SQL(), [cohortId, now.getTime()]));
+}
+
 export async function getCohortDashboard(actor: Actor, cohortId: string, now = new Date()) {
   await requireTrainedCohort(actor, cohortId);
   // The assignments say which modules' rows to read.
-  const { cohort, assignments, extensions, moduleIds, programme } = await loadCohort(cohortId);
+  const [{ cohort, assignments, extensions, moduleIds, programme }, liveAttendance] = await Promise.all([loadCohort(cohortId), loadLiveAttendance(cohortId, now)]);
   const { learners, facts, lastActivity } = await loadLearnerFacts(cohortId, moduleIds);
   const today = dayOf(now);
-  const { rows, summaries } = buildDashboard({ programme, assignments, learners, facts, extensions, lastActivity, today });
-  return { cohort: { id: cohort.id, name: cohort.name }, assignments, rows, summaries, today };
+  const { rows, summaries } = buildDashboard({ programme, assignments, learners, facts, extensions, lastActivity, liveAttendance, today });
+  return { cohort: { id: cohort.id, name: cohort.name }, assignments, rows, summaries, liveHeldCount: liveAttendance.heldCount, today };
 }
 
 /**
@@ -180,8 +199,9 @@ const CSV_PAGE_SIZE = 500;
 /**
  * The dashboard as CSV, streamed: learners are read 500 at a time, each page is turned into CSV
  * text (csv-stringify) and handed to the response when the client asks for more, so a big cohort
- * is never held in memory as one string. Long format: one line per learner and assignment, with
- * French spreadsheet conventions (BOM, ";", decimal comma: lib/cohorts/dashboard-csv.ts).
+ * is never held in memory as one string. Long format: one line per learner and assignment (one line
+ * per learner when nothing is assigned), with French spreadsheet conventions (BOM, ";", decimal
+ * comma: lib/cohorts/dashboard-csv.ts). The live sessions attended are read once, for the whole cohort.
  */
 export async function streamCohortCsv(actor: Actor, cohortId: string, now = new Date()): Promise<{ filename: string; stream: ReadableStream<Uint8Array> }> {
   await requireTrainedCohort(actor, cohortId);
@@ -191,7 +211,7 @@ export async function streamCohortCsv(actor: Actor, cohortId: string, now = new 
     const learners = await tx.cohortMember.count({ where: { cohortId, role: "learner" } });
     await recordAudit(tx, { action: "cohort.exported", actorId: actor.id, details: { cohortId, learners }, createdAt: now });
   });
-  const { cohort, assignments, extensions, moduleIds, programme } = await loadCohort(cohortId);
+  const [{ cohort, assignments, extensions, moduleIds, programme }, liveAttendance] = await Promise.all([loadCohort(cohortId), loadLiveAttendance(cohortId, now)]);
   const today = dayOf(now);
   const encoder = new TextEncoder();
   let skip = 0;
@@ -200,7 +220,7 @@ export async function streamCohortCsv(actor: Actor, cohortId: string, now = new 
       const isFirstPage = skip === 0;
       const { learners, facts, lastActivity } = await loadLearnerFacts(cohortId, moduleIds, { skip, take: CSV_PAGE_SIZE });
       skip += learners.length;
-      const { rows } = buildDashboard({ programme, assignments, learners, facts, extensions, lastActivity, today });
+      const { rows } = buildDashboard({ programme, assignments, learners, facts, extensions, lastActivity, liveAttendance, today });
       const emailOf = new Map(learners.map((l) => [l.userId, l.email]));
       const watchedOf = new Map<string, Map<string, number>>();
       for (const f of facts) {
@@ -208,9 +228,7 @@ export async function streamCohortCsv(actor: Actor, cohortId: string, now = new 
         watchedOf.get(f.userId)!.set(f.moduleId, f.watchedS);
       }
       const records = rows.flatMap((row) =>
-        row.cells.map((cell, index) =>
-          csvRecord({ row, email: emailOf.get(row.userId) ?? "", cell, assignment: assignments[index]!, programme, watchedByModule: watchedOf.get(row.userId) ?? new Map() }),
-        ),
+        csvLearnerRecords({ row, email: emailOf.get(row.userId) ?? "", assignments, programme, watchedByModule: watchedOf.get(row.userId) ?? new Map() }),
       );
       const text = stringifySync(records, { bom: isFirstPage, header: isFirstPage, columns: csvColumns(), delimiter: ";", record_delimiter: "\r\n" });
       if (text) controller.enqueue(encoder.encode(text));

@@ -17,13 +17,25 @@ export const MAX_SEND_ATTEMPTS = 5;
 type Tx = Parameters<Parameters<ReturnType<typeof getDb>["$transaction"]>[0]>[0];
 type Writer = Tx | ReturnType<typeof getDb>;
 
-export type QueuedEmail = EmailContent & { to: string; userId?: string | null; key?: string | null };
+/** An iCalendar file the e-mail carries (a live session's invitation, update or cancellation): calendar applications offer to add it. */
+export type EmailCalendar = { method: "REQUEST" | "CANCEL" | "PUBLISH"; text: string };
+
+export type QueuedEmail = EmailContent & { to: string; userId?: string | null; key?: string | null; calendar?: EmailCalendar | null };
 
 /** Writes an e-mail to the outbox. With a `key` already used, writes nothing and returns null. */
 export async function queueEmail(db: Writer, email: QueuedEmail): Promise<{ id: string } | null> {
   try {
     return await db.emailMessage.create({
-      data: { key: email.key ?? null, userId: email.userId ?? null, toAddress: email.to, subject: email.subject, text: email.text, html: email.html },
+      data: {
+        key: email.key ?? null,
+        userId: email.userId ?? null,
+        toAddress: email.to,
+        subject: email.subject,
+        text: email.text,
+        html: email.html,
+        calendarMethod: email.calendar?.method ?? null,
+        calendar: email.calendar?.text ?? null,
+      },
       select: { id: true },
     });
   } catch (error) {
@@ -65,7 +77,15 @@ export async function deliverPendingEmails(now = new Date(), limit = 200): Promi
       continue;
     }
     try {
-      await getTransporter(SMTP_URL).sendMail({ from: MAIL_FROM, to: email.toAddress, subject: email.subject, text: email.text, html: email.html });
+      await getTransporter(SMTP_URL).sendMail({
+        from: MAIL_FROM,
+        to: email.toAddress,
+        subject: email.subject,
+        text: email.text,
+        html: email.html,
+        // nodemailer puts it as a text/calendar alternative and an invite.ics attachment.
+        ...(email.calendar && email.calendarMethod ? { icalEvent: { method: email.calendarMethod, filename: "invitation.ics", content: email.calendar } } : {}),
+      });
       await db.emailMessage.update({ where: { id: email.id }, data: { status: "sent", sentAt: new Date() } });
       result.sent++;
     } catch (error) {

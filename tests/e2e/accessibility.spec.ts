@@ -46,8 +46,8 @@ test("a module with a saved position (the highlighted transcript cue) has no aut
 
 /** Each role's own screens, on the demo data (a living cohort: overdue work, progress, notifications). */
 const SCREENS_BY_ROLE: [role: "merchant" | "trainer" | "admin", paths: string[]][] = [
-  ["trainer", ["/cohorts", "/cohorts/cohorte-demo", "/cohorts/cohorte-demo?status=overdue&sort=name", "/cohorts/cohorte-demo/assignments", "/cohorts/cohorte-demo/members", "/cohorts/cohorte-demo/invitation", "/account", "/notifications"]],
-  ["merchant", ["/", "/progress", "/notifications", "/account", "/join/MARCHE26", "/join?code=zz", "/join/ZZZZZZZZ"]],
+  ["trainer", ["/cohorts", "/cohorts/cohorte-demo", "/cohorts/cohorte-demo?status=overdue&sort=name", "/cohorts/cohorte-demo/assignments", "/cohorts/cohorte-demo/members", "/cohorts/cohorte-demo/invitation", "/cohorts/cohorte-demo/live-sessions", "/cohorts/cohorte-demo/live-sessions/session-demo-passee", "/account", "/notifications"]],
+  ["merchant", ["/", "/progress", "/notifications", "/account", "/live-sessions/session-demo-passee", "/join/MARCHE26", "/join?code=zz", "/join/ZZZZZZZZ"]],
   ["admin", ["/admin/outbox", "/admin/freshness", "/admin/stats", "/admin/stats/funnel", "/admin/stats/retention", "/admin/stats/retention?module=no-such-module", "/admin/stats/paths", "/admin/stats/profiles", "/admin/audit", "/admin/audit?action=learner.viewed&from=2026-01-01", "/admin/audit?from=2026-02-30&who=" + "x".repeat(101)]],
 ];
 
@@ -78,7 +78,7 @@ for (const [role, paths] of SCREENS_BY_ROLE) {
 /** Screens with wide tables, as the admin and the trainer see them on a phone. */
 const PHONE_TABLE_SCREENS: [role: "trainer" | "admin", paths: string[]][] = [
   ["admin", ["/admin/users", "/admin/audit", "/admin/stats/funnel", "/admin/freshness"]],
-  ["trainer", ["/cohorts/cohorte-demo", "/cohorts/cohorte-demo/members", "learner page"]],
+  ["trainer", ["/cohorts/cohorte-demo", "/cohorts/cohorte-demo/members", "/cohorts/cohorte-demo/live-sessions", "learner page"]],
 ];
 
 for (const [role, paths] of PHONE_TABLE_SCREENS) {

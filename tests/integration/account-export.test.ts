@@ -28,6 +28,9 @@ import { countQueries, enableQueryCounting, getDb } from "@/server/db";
 import { Prisma } from "@/server/generated/sqlite/client";
 import { createPlaybackSession } from "@/server/playback-session";
 import { runReminderRound } from "@/server/reminders";
+import { liveSessionSchema } from "@/lib/schemas/live-sessions";
+import { renewCalendarFeed } from "@/server/data/calendar-feed";
+import { markAttendance, registerForLiveSession, scheduleLiveSession } from "@/server/data/live-sessions";
 import { requireApiPermission } from "@/server/auth";
 import { createAccount } from "../support/accounts";
 import { merchantInput } from "../support/factories";
@@ -81,6 +84,13 @@ async function busyPlatform() {
   await setExtension(trainer, cohortId, intro.id, other.id, "2026-12-14");
   // Reminders, their notifications and e-mails, a trainer's digest: before anyone has done the work.
   await runReminderRound(ROUND);
+  // A live session both learners register for: its reminder, then attendance.
+  const live = await scheduleLiveSession(trainer, cohortId, liveSessionSchema.parse({ title: "Questions-réponses", day: "2026-12-10", time: "18:00", durationMin: 60, placeKind: "online", meetingUrl: "https://meet.jit.si/export" }), JOINED);
+  await registerForLiveSession(learner, live.id, JOINED);
+  await registerForLiveSession(other, live.id, JOINED);
+  await runReminderRound(new Date("2026-12-10T16:30:00Z"));
+  await markAttendance(trainer, cohortId, live.id, { entries: [{ userId: learner.id, attended: true }, { userId: other.id, attended: false }], replayUrl: null, notes: "" }, new Date("2026-12-10T19:00:00Z"));
+  await renewCalendarFeed(learner);
 
   // The learner goes through the whole programme (one module per step), fails a quiz first, and
   // watches part of a neutral twin; then asks for the attestation.
@@ -126,6 +136,9 @@ async function countRowsAbout(user: { id: string; email: string }) {
     }),
     AssignmentExtension: await db.assignmentExtension.count({ where: { userId } }),
     Reminder: await db.reminder.count({ where: { userId } }),
+    LiveSession: await db.liveSession.count({ where: { OR: [{ registrations: { some: { userId } } }, { createdById: userId }] } }),
+    LiveRegistration: await db.liveRegistration.count({ where: { userId } }),
+    LiveReminder: await db.liveReminder.count({ where: { userId } }),
     Notification: await db.notification.count({ where: { userId } }),
     EmailMessage: await db.emailMessage.count({ where: { OR: [{ userId }, { toAddress: user.email }] } }),
     AuditEntry: await db.auditEntry.count({ where: { OR: [{ actorId: userId }, { targetUserId: userId }] } }),
@@ -146,6 +159,9 @@ function countRowsIn(data: AccountExport): Record<keyof typeof LEARNER_DATA_TABL
     Assignment: data.assignments.length,
     AssignmentExtension: data.assignments.filter((a) => a.extension).length,
     Reminder: data.reminders.length,
+    LiveSession: data.liveSessions.length,
+    LiveRegistration: data.liveSessions.filter((s) => s.registration).length,
+    LiveReminder: data.liveReminders.length,
     Notification: data.notifications.length,
     EmailMessage: data.emails.length,
     AuditEntry: data.auditEntries.length,
@@ -194,7 +210,13 @@ describe(`account export on ${engine}`, () => {
     expect(introAssignment).toMatchObject({ dueRule: { kind: "fixed", dueOn: "2026-12-10", dueDays: null }, myDueOn: "2026-12-11", extension: { dueOn: "2026-12-11" }, isCreatedByMe: false });
     expect(data.assignments.find((a) => a.item.id === CHAPTER)).toMatchObject({ dueRule: { kind: "relative", dueDays: 7 }, myDueOn: "2026-12-08", extension: null });
     expect(data.reminders.map((r) => r.kind).sort()).toEqual(["due-soon", "overdue"]);
-    expect(data.emails.map((e) => e.toAddress)).toEqual([learner.email, learner.email]); // the invitation, then the reminders
+    // The cohort invitation, the day's reminders, the live session's registration and its 1 h reminder.
+    expect(data.emails.map((e) => e.toAddress)).toEqual([learner.email, learner.email, learner.email, learner.email]);
+    expect(data.liveSessions).toEqual([
+      expect.objectContaining({ title: "Questions-réponses", startsAt: "2026-12-10T17:00:00.000Z", isScheduledByMe: false, registration: { registeredAt: JOINED.toISOString(), attended: true } }),
+    ]);
+    expect(data.liveReminders).toEqual([expect.objectContaining({ kind: "1h" })]);
+    expect(data.account.calendarFeedUrl).toMatch(/\/api\/calendar\/[\w-]{43}$/);
     expect(data.emails.every((e) => e.text.length > 0 && e.subject.length > 0)).toBe(true);
     expect(data.signInThrottle).toMatchObject({ failures: 1 });
     expect(data.signInThrottleByAddress).toEqual([expect.objectContaining({ failures: 1 })]);

@@ -100,7 +100,8 @@ describe(`accounts on ${engine}`, () => {
     }
     await expect(authenticate({ email: input.email, password: TEST_PASSWORD, clientAddress: owner }, at(now))).rejects.toMatchObject({ retryAfterS: 300 });
     expect(await authenticate({ email: input.email, password: TEST_PASSWORD, clientAddress: owner }, at(now + 300))).not.toBeNull();
-  });
+    // 38 password checks (scrypt, CPU-bound): over 30 s on 2 busy cores, seen once in CI.
+  }, 60_000);
 
   it("locks an address that fails on many accounts", async () => {
     const address = "192.0.2.77";

@@ -414,7 +414,9 @@ describe(`cohorts on ${engine}`, () => {
     const text = bytes.toString("utf8").slice(1);
     const lines = text.split("\r\n").filter(Boolean);
     expect(lines).toHaveLength(1 + 3 * 3);
-    expect(lines[0]).toBe("Apprenant·e;E-mail;Élément assigné;Type;Échéance;Échéance prolongée;Statut;Avancement (%);Temps regardé (min);Terminé le;Dernière activité");
+    expect(lines[0]).toBe(
+      "Apprenant·e;E-mail;Élément assigné;Type;Échéance;Échéance prolongée;Statut;Avancement (%);Temps regardé (min);Terminé le;Dernière activité;Sessions en direct suivies;Sessions en direct tenues",
+    );
     expect(lines.filter((l) => l.startsWith("Apprenant·e;"))).toHaveLength(1);
 
     const records = parse(bytes, { delimiter: ";", bom: true, columns: true }) as Record<string, string>[];
@@ -435,6 +437,9 @@ describe(`cohorts on ${engine}`, () => {
           "Avancement (%)": decimalComma(cell.percent),
           "Terminé le": cell.completedAt ? dayOf(cell.completedAt) : "",
           "Dernière activité": row.lastActivityAt ? dayOf(row.lastActivityAt) : "",
+          // No live session held in this group.
+          "Sessions en direct suivies": "0",
+          "Sessions en direct tenues": "0",
         });
       }
     }

@@ -20,7 +20,9 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { isAcceptableSegment } from "@/lib/request-input";
 import type { Role } from "@/lib/roles";
+import { liveSessionSchema } from "@/lib/schemas/live-sessions";
 import { createAssignment } from "@/server/data/assignments";
+import { scheduleLiveSession } from "@/server/data/live-sessions";
 import { createCohort, getCohortForTrainer } from "@/server/data/cohorts";
 import { joinCohort } from "@/server/data/memberships";
 import type { SessionUser } from "@/server/data/users";
@@ -58,6 +60,7 @@ const HOST = "localhost:3000";
 const ORIGIN = `http://${HOST}`;
 const MODULE = "transition-pourquoi-vendre-en-ligne";
 const CHAPTER = "transition-numerique";
+const LIVE_SESSION = { title: "Session du fuzz", day: "2030-01-15", time: "18:00", durationMin: 60, placeKind: "online", meetingUrl: "https://meet.jit.si/fuzz" };
 const WRONG_PASSWORD = "ce n’est pas le mot de passe";
 /** Failed password confirmations may be counted against the account (sign-in throttling, issue 12 §3). */
 const TABLES_WRITTEN_ON_REFUSAL = new Set(["LoginThrottle"]);
@@ -67,6 +70,7 @@ type World = {
   cohortId: string;
   assignmentId: string;
   joinCode: string;
+  liveSessionId: string;
 };
 
 type FuzzTarget = {
@@ -100,6 +104,21 @@ const FUZZ_TARGETS: Record<string, FuzzTarget> = {
   "PATCH app/api/account/route.ts": { actor: "merchant", body: () => ({ name: "Fromagerie du Marché" }) },
   "DELETE app/api/account/route.ts": { actor: "merchant", body: () => ({ password: WRONG_PASSWORD }) },
   "GET app/api/admin/freshness/route.ts": { actor: "admin" },
+  "PUT app/api/account/calendar/route.ts": { actor: "merchant" },
+  "DELETE app/api/account/calendar/route.ts": { actor: "merchant" },
+  "GET app/api/calendar/[token]/route.ts": { actor: "anonymous", params: () => ({ token: "A".repeat(43) }) },
+  "POST app/api/cohorts/[cohortId]/live-sessions/route.ts": { actor: "trainer", params: (w) => ({ cohortId: w.cohortId }), body: () => LIVE_SESSION },
+  "PUT app/api/cohorts/[cohortId]/live-sessions/[sessionId]/route.ts": { actor: "trainer", params: (w) => ({ cohortId: w.cohortId, sessionId: w.liveSessionId }), body: () => LIVE_SESSION },
+  "DELETE app/api/cohorts/[cohortId]/live-sessions/[sessionId]/route.ts": { actor: "trainer", params: (w) => ({ cohortId: w.cohortId, sessionId: w.liveSessionId }) },
+  "PUT app/api/cohorts/[cohortId]/live-sessions/[sessionId]/attendance/route.ts": {
+    actor: "trainer",
+    params: (w) => ({ cohortId: w.cohortId, sessionId: w.liveSessionId }),
+    body: (w) => ({ entries: [{ userId: w.users.merchant.id, attended: true }], replayUrl: "https://peertube.example.org/w/x", notes: "" }),
+  },
+  "PUT app/api/live-sessions/[sessionId]/registration/route.ts": { actor: "merchant", params: (w) => ({ sessionId: w.liveSessionId }) },
+  "DELETE app/api/live-sessions/[sessionId]/registration/route.ts": { actor: "merchant", params: (w) => ({ sessionId: w.liveSessionId }) },
+  "GET app/api/live-sessions/[sessionId]/calendar/route.ts": { actor: "merchant", params: (w) => ({ sessionId: w.liveSessionId }) },
+  "GET app/api/live-sessions/[sessionId]/join/route.ts": { actor: "merchant", params: (w) => ({ sessionId: w.liveSessionId }) },
   "GET app/api/admin/stats/[table]/route.ts": { actor: "admin", params: () => ({ table: "by-region" }) },
   "PUT app/api/admin/users/[id]/role/route.ts": { actor: "admin", params: (w) => ({ id: w.users.merchant.id }), body: () => ({ role: "trainer" }) },
   "POST app/api/attestations/route.ts": { actor: "merchant" },
@@ -195,7 +214,8 @@ async function makeWorld(): Promise<World> {
   const { joinCode } = await getCohortForTrainer(users.trainer, cohortId);
   await joinCohort(users.merchant, joinCode!, new Date());
   const assignment = await createAssignment(users.trainer, cohortId, { itemKind: "chapter", itemId: CHAPTER, dueKind: "none", dueOn: null, dueDays: null });
-  return { users, cohortId, assignmentId: assignment.id, joinCode: joinCode! };
+  const liveSession = await scheduleLiveSession(users.trainer, cohortId, liveSessionSchema.parse(LIVE_SESSION), new Date());
+  return { users, cohortId, assignmentId: assignment.id, joinCode: joinCode!, liveSessionId: liveSession.id };
 }
 
 const COUNT_SQL = `SELECT ${TABLES.map((t) => `(SELECT COUNT(*) FROM "${t}") AS "${t}"`).join(", ")}`;

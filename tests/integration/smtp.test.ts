@@ -7,7 +7,12 @@ import { createCohort, getCohortForTrainer } from "@/server/data/cohorts";
 import { joinCohort } from "@/server/data/memberships";
 import { listOutbox } from "@/server/data/outbox";
 import { getEnv } from "@/server/env";
-import { MAX_SEND_ATTEMPTS } from "@/server/mail";
+import { deliverPendingEmails, MAX_SEND_ATTEMPTS } from "@/server/mail";
+import ICAL from "ical.js";
+import { simpleParser } from "mailparser";
+import { liveSessionSchema } from "@/lib/schemas/live-sessions";
+import { registerForLiveSession, scheduleLiveSession } from "@/server/data/live-sessions";
+import { getDb } from "@/server/db";
 import { runReminderRound } from "@/server/reminders";
 import { createAccount as createUser } from "../support/accounts";
 import { uniqueEmail } from "../support/factories";
@@ -110,6 +115,37 @@ describe(`e-mail over SMTP on ${engine}`, () => {
     // Nothing is sent twice.
     expect(await runReminderRound(new Date("2026-12-11T15:00:00Z"))).toMatchObject({ sent: 0, failed: 0 });
     expect(received).toHaveLength(2);
+  });
+
+  it("a live session's invitation reaches the SMTP server with its calendar (text/calendar; method=REQUEST), read back by mailparser and ical.js", async () => {
+    const email = uniqueEmail("invitee");
+    const { trainer, learner } = await overdueLearner(email);
+    const cohortId = (await getDb().cohortMember.findFirstOrThrow({ where: { userId: learner.id } })).cohortId;
+    const session = await scheduleLiveSession(
+      trainer,
+      cohortId,
+      liveSessionSchema.parse({ title: "Questions, réponses; et frais", day: "2026-12-10", time: "18:00", durationMin: 45, placeKind: "in-person", address: "CCI, 16 quai Ernest-Renaud, Nantes" }),
+      new Date("2026-12-02T09:00:00Z"),
+    );
+    await registerForLiveSession(learner, session.id, new Date("2026-12-02T09:00:00Z"));
+    await deliverPendingEmails(new Date("2026-12-02T09:00:01Z"));
+    const toLearner = received.filter((r) => r.envelopeTo.includes(email));
+    expect(toLearner).toHaveLength(1);
+    const mail = await simpleParser(toLearner[0]!.raw);
+    expect(mail.subject).toBe("Inscription confirmée : Questions, réponses; et frais");
+    const calendarPart = /Content-Type: text\/calendar; charset=utf-8; method=REQUEST/i.test(toLearner[0]!.raw);
+    expect(calendarPart).toBe(true);
+    const attachment = mail.attachments.find((a) => a.contentType.startsWith("text/calendar") || a.contentType === "application/ics");
+    expect(attachment).toBeDefined();
+    const calendar = new ICAL.Component(ICAL.parse(attachment!.content.toString("utf8")));
+    ICAL.TimezoneService.register(calendar.getFirstSubcomponent("vtimezone")!);
+    expect(calendar.getFirstPropertyValue("method")).toBe("REQUEST");
+    const event = new ICAL.Event(calendar.getFirstSubcomponent("vevent")!);
+    expect(event.summary).toBe("Questions, réponses; et frais");
+    expect(event.location).toBe("CCI, 16 quai Ernest-Renaud, Nantes");
+    expect(event.startDate.toJSDate().toISOString()).toBe("2026-12-10T17:00:00.000Z");
+    expect(event.endDate.toJSDate().toISOString()).toBe("2026-12-10T17:45:00.000Z");
+    expect(String(event.attendees[0]!.getFirstValue()).toLowerCase()).toBe(`mailto:${email.toLowerCase()}`);
   });
 
   it("a refused e-mail stays pending with the error and is retried, then fails after the last attempt", async () => {

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { isPostgresUrl, migrateDatabase, sqliteFilePath } from "../../scripts/lib/migrate.mjs";
 
-export const TABLES = ["RevokedAttestation", "StatCounter", "ModuleSliceStat", "Reminder", "Notification", "EmailMessage", "AssignmentExtension", "Assignment", "CohortMember", "Cohort", "ProgressReport", "QuizAttempt", "Attestation", "ModuleProgress", "ModuleStat", "ChapterStat", "ProgrammeStat", "AuditEntry", "LoginThrottle", "User"];
+export const TABLES = ["LiveReminder", "LiveRegistration", "LiveSession", "RevokedAttestation", "StatCounter", "ModuleSliceStat", "Reminder", "Notification", "EmailMessage", "AssignmentExtension", "Assignment", "CohortMember", "Cohort", "ProgressReport", "QuizAttempt", "Attestation", "ModuleProgress", "ModuleStat", "ChapterStat", "ProgrammeStat", "AuditEntry", "LoginThrottle", "User"];
 
 export function ensureTestDatabaseUrl(): string {
   if (!process.env.DATABASE_URL || !process.env.DATABASE_URL.includes("test")) {

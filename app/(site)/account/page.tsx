@@ -15,10 +15,15 @@ import { listAccessesToLearnerData } from "@/server/data/audit";
 import { listLearnerCohorts } from "@/server/data/memberships";
 import { getReminderPreferences } from "@/server/data/preferences";
 import { getTranslator } from "@/server/i18n";
+import { CalendarFeedForm } from "@/components/live/calendar-feed-form";
+import { LearnerSessionList } from "@/components/live/learner-session-list";
+import { now } from "@/server/clock";
+import { getCalendarFeedUrl } from "@/server/data/calendar-feed";
+import { listLearnerLiveSessions } from "@/server/data/live-sessions";
 
 export const metadata: Metadata = { title: "Mon compte" };
 
-/** Who sees a learner's data: the trainers of their groups (and what they see), the admins. */
+/** Who sees a learner's data: the trainers of their groups (and what they see: progress, live sessions' attendance), the admins (totals only). */
 function WhoSeesMyData({ t, cohorts }: { t: Translate; cohorts: { id: string; name: string; trainerNames: string[] }[] }) {
   return (
     <div className="space-y-3">
@@ -34,9 +39,11 @@ function WhoSeesMyData({ t, cohorts }: { t: Translate; cohorts: { id: string; na
             ))}
           </ul>
           <p className="text-sm text-neutral-700">{t("account.whoTrainersWhat")}</p>
+          <p className="text-sm text-neutral-700">{t("account.whoTrainersLive")}</p>
         </>
       )}
       <p className="text-sm text-neutral-700">{t("account.whoAdmins")}</p>
+      <p className="text-sm text-neutral-700">{t("account.whoAdminsLive")}</p>
     </div>
   );
 }
@@ -46,12 +53,14 @@ export default async function AccountPage() {
   const user = await requirePermission("account:view", "/account");
   const isLearner = can(user, "cohorts:join");
   const isTrainer = can(user, "cohorts:train");
-  const [{ locale, t }, settings, preferences, cohorts, accesses] = await Promise.all([
+  const [{ locale, t }, settings, preferences, cohorts, accesses, liveSessions, calendarFeedUrl] = await Promise.all([
     getTranslator(),
     getAccountSettings(user),
     getReminderPreferences(user),
     isLearner ? listLearnerCohorts(user) : Promise.resolve([]),
     listAccessesToLearnerData(user),
+    isLearner ? listLearnerLiveSessions(user, now()) : Promise.resolve([]),
+    getCalendarFeedUrl(user),
   ]);
 
   return (
@@ -101,8 +110,19 @@ export default async function AccountPage() {
             locale={locale}
             cohorts={cohorts.map((c) => ({ id: c.id, name: c.name, trainerNames: c.trainerNames, joinedOn: formatIsoDate(dayOf(c.joinedAt), locale) }))}
           />
+          {liveSessions.length > 0 && (
+            <>
+              <h3 className="font-semibold">{t("live.account.sessions")}</h3>
+              <LearnerSessionList sessions={liveSessions} locale={locale} t={t} />
+            </>
+          )}
         </section>
       )}
+
+      <FormCard id="calendar-feed" headingId="calendar-feed-heading" heading={t("live.feed.heading")}>
+        <p className="text-neutral-700">{t(isLearner ? "live.feed.introLearner" : "live.feed.introTrainer")}</p>
+        <CalendarFeedForm locale={locale} initialUrl={calendarFeedUrl} />
+      </FormCard>
 
       <FormCard id="who" headingId="who-heading" heading={t("account.whoHeading")}>
         <WhoSeesMyData t={t} cohorts={cohorts} />

@@ -4,6 +4,7 @@ import { MarkReadButton } from "@/components/cohorts-learner/mark-read-button";
 import { assignedItem } from "@/components/cohorts-learner/todo-list";
 import { isDay, PLATFORM_TIME_ZONE } from "@/lib/calendar-day";
 import { formatIsoDate } from "@/lib/format";
+import { formatLiveStart } from "@/lib/live/when";
 import type { Locale, Translate } from "@/lib/i18n";
 import { requirePermission } from "@/server/auth";
 import { listLearnerCohorts } from "@/server/data/memberships";
@@ -38,6 +39,17 @@ function describe(notification: NotificationView, cohortNames: Map<string, strin
       return { title, target, sentence: t("notifications.dueSoon", { title, cohort, date }) };
     case "overdue":
       return { title, target, sentence: t("notifications.overdue", { title, cohort, date }) };
+    case "live-scheduled":
+    case "live-changed":
+    case "live-cancelled":
+    case "live-reminder": {
+      const sessionTitle = text(data.title) || t("notifications.other");
+      const startsAt = new Date(text(data.startsAt));
+      const when = Number.isNaN(startsAt.getTime()) ? "" : formatLiveStart(startsAt, locale);
+      const key = ({ "live-scheduled": "notifications.live.scheduled", "live-changed": "notifications.live.changed", "live-cancelled": "notifications.live.cancelled", "live-reminder": "notifications.live.reminder" } as const)[notification.kind];
+      const sessionId = text(data.sessionId);
+      return { title: sessionTitle, target: sessionId ? { title: sessionTitle, href: `/live-sessions/${encodeURIComponent(sessionId)}` } : null, sentence: t(key, { title: sessionTitle, cohort, when }) };
+    }
     default:
       return { title: t("notifications.other"), target: null, sentence: t("notifications.other") };
   }

@@ -16,6 +16,9 @@ import { getKeptChapterPlans, getProgramme } from "@/server/content";
 import { getEnv } from "@/server/env";
 import { getTranslator } from "@/server/i18n";
 import { readTodo } from "@/server/learner-page";
+import { LearnerSessionList } from "@/components/live/learner-session-list";
+import { now } from "@/server/clock";
+import { listLearnerLiveSessions } from "@/server/data/live-sessions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslator()).t("myProgress.title") };
@@ -27,7 +30,7 @@ export default async function MyProgressPage({ searchParams }: { searchParams: P
   const isLearner = can(user, "cohorts:join");
   // The learner's path, progress, attestation and whether they are in a group, in one read.
   const [params, { locale, t }, learner] = await Promise.all([searchParams, getTranslator(), getProgressPageState(user)]);
-  const [todo, cohorts] = await readTodo(user, learner.isInCohort);
+  const [[todo, cohorts], liveSessions] = await Promise.all([readTodo(user, learner.isInCohort), isLearner && learner.isInCohort ? listLearnerLiveSessions(user, now()) : Promise.resolve([])]);
   const joinedCohort = typeof params.joined === "string" ? cohorts.find((c) => c.id === params.joined) : undefined;
   const summary = summarizeLearner(getProgramme(), learner.states, learner.isNeutralPath);
   const isStarted = summary.timeSpentS > 0 || summary.completedStepCount > 0;
@@ -51,6 +54,12 @@ export default async function MyProgressPage({ searchParams }: { searchParams: P
             {t("todo.title")}
           </h2>
           {todo.length > 0 && <p className="text-sm text-neutral-700">{t("todo.intro")}</p>}
+          {liveSessions.length > 0 && (
+            <div className="space-y-2">
+              <h3 className="text-lg font-semibold">{t("live.todoTitle")}</h3>
+              <LearnerSessionList sessions={liveSessions} locale={locale} t={t} />
+            </div>
+          )}
           <TodoList items={todo} locale={locale} t={t} isInCohort={cohorts.length > 0} />
           {cohorts.length === 0 && (
             <FormCard as="div" className="max-w-2xl">

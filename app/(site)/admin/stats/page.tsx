@@ -6,16 +6,17 @@ import { StatsHeader } from "@/components/stats/stats-nav";
 import { columnValues } from "@/components/stats/values";
 import { requirePermission } from "@/server/auth";
 import { now } from "@/server/clock";
-import { getOverviewStats } from "@/server/data/admin-stats";
+import { getLiveSessionStats, getOverviewStats } from "@/server/data/admin-stats";
 import { getTranslator } from "@/server/i18n";
 
 export const metadata: Metadata = { title: "Statistiques — vue d’ensemble" };
 
-/** Admins: the programme's key figures and its week-by-week trend. */
+/** Admins: the programme's key figures, its week-by-week trend, and the live sessions month by month. */
 export default async function StatsOverviewPage() {
   const actor = await requirePermission("stats:view", "/admin/stats");
   const { locale, t } = await getTranslator();
-  const { overview, weekly } = await getOverviewStats(actor, t, now());
+  const at = now();
+  const [{ overview, weekly }, liveSessions] = await Promise.all([getOverviewStats(actor, t, at), getLiveSessionStats(actor, t, at)]);
   const weeks = weekly.rows.filter((r) => !r.isTotal).map((r) => r.label.slice(8, 10) + "/" + r.label.slice(5, 7));
   const numberFormat = new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-GB");
 
@@ -55,6 +56,7 @@ export default async function StatsOverviewPage() {
           />
         }
       />
+      <StatSection table={liveSessions} locale={locale} t={t} />
     </div>
   );
 }

@@ -28,7 +28,7 @@ export default async function CohortDashboardPage({ params, searchParams }: { pa
   const [{ cohortId }, query] = await Promise.all([params, searchParams]);
   const actor = await requirePermission("cohorts:train", `/cohorts/${encodeURIComponent(cohortId)}`);
   const [{ locale, t }, dashboard] = await Promise.all([getTranslator(), orNotFound(getCohortDashboard(actor, cohortId, now()))]);
-  const { cohort, assignments, rows, summaries } = dashboard;
+  const { cohort, assignments, rows, summaries, liveHeldCount } = dashboard;
   const programme = getProgramme();
   const base = `/cohorts/${encodeURIComponent(cohort.id)}`;
 
@@ -44,6 +44,8 @@ export default async function CohortDashboardPage({ params, searchParams }: { pa
   const titles = assignments.map((a) => itemTitle(programme, a, locale, t));
   const hasLearners = rows.length > 0;
   const hasAssignments = assignments.length > 0;
+  // The live sessions' column once the group has held one (before, it would read 0 / 0 everywhere).
+  const hasLiveSessions = liveHeldCount > 0;
 
   return (
     <div className="space-y-6">
@@ -136,6 +138,7 @@ export default async function CohortDashboardPage({ params, searchParams }: { pa
                 className: "min-w-48 border-b border-neutral-200",
               })),
               { key: "lastActivity", label: t("cohorts.dashboard.col.lastActivity"), className: "min-w-36 border-b border-neutral-200" },
+              ...(hasLiveSessions ? [{ key: "liveSessions", label: t("cohorts.dashboard.col.liveSessions"), className: "min-w-32 border-b border-neutral-200" }] : []),
             ]}
           >
             {hasAssignments && (
@@ -154,6 +157,9 @@ export default async function CohortDashboardPage({ params, searchParams }: { pa
                   </td>
                 ))}
                 <td className="border-b border-neutral-200 px-3 py-2" />
+                {hasLiveSessions && (
+                  <td className="border-b border-neutral-200 px-3 py-2 align-top font-semibold">{t("cohorts.dashboard.summaryLiveHeld", { count: liveHeldCount })}</td>
+                )}
               </tr>
             )}
             {pageRows.map((row) => (
@@ -182,9 +188,16 @@ export default async function CohortDashboardPage({ params, searchParams }: { pa
                     t("cohorts.dashboard.never")
                   )}
                 </td>
+                {hasLiveSessions && (
+                  <td className="border-b border-neutral-200 px-3 py-2 align-top whitespace-nowrap tabular-nums" data-testid="dashboard-live-sessions">
+                    <span aria-hidden="true">{t("cohorts.dashboard.liveAttended", { attended: row.liveSessions.attendedCount, held: row.liveSessions.heldCount })}</span>
+                    <span className="sr-only">{t("cohorts.dashboard.liveAttendedLong", { attended: row.liveSessions.attendedCount, held: row.liveSessions.heldCount })}</span>
+                  </td>
+                )}
               </tr>
             ))}
           </DataTable>
+          {hasLiveSessions && <p className="max-w-3xl text-sm text-neutral-700">{t("cohorts.dashboard.liveNote")}</p>}
 
           {pageCount > 1 && (
             <nav aria-label={t("cohorts.dashboard.pagination")} className="flex flex-wrap items-center gap-4 text-sm">
