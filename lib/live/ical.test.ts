@@ -137,10 +137,12 @@ describe("sessionCalendar", () => {
     expect(event.component.getFirstProperty("organizer")!.getParameter("cn")).toBe("camille@example.org");
   });
 
-  it("keeps quotes in a name (RFC 6868 parameter encoding)", () => {
+  it("keeps a name with double quotes readable (typographic quotes) and whole", () => {
     const organizer = { name: 'Camille "la formatrice" Dupont, Lyon', email: "camille@example.org" };
-    const { event } = only(sessionCalendar({ ...base, organizer }, "REQUEST"));
-    expect(event.component.getFirstProperty("organizer")!.getParameter("cn")).toBe(organizer.name);
+    const attendee = { name: 'Zoé "Épicerie', email: "zoe@example.org" };
+    const { event } = only(sessionCalendar({ ...base, organizer, attendee }, "REQUEST"));
+    expect(event.component.getFirstProperty("organizer")!.getParameter("cn")).toBe("Camille “la formatrice” Dupont, Lyon");
+    expect(event.component.getFirstProperty("attendee")!.getParameter("cn")).toBe("Zoé ”Épicerie");
   });
 
   // [what, start day, start time, end time, start UTC, end UTC]

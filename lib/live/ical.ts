@@ -126,9 +126,9 @@ function addEvent(calendar: ICalCalendar, event: CalendarEvent, method: Calendar
     url: event.url?.replace(/[,;]/g, encodeURIComponent) ?? null,
     status: ICalEventStatus[status],
     // ical-generator throws on an empty CN; a trainer without a display name is shown by address.
-    organizer: { name: event.organizer.name.trim() || event.organizer.email, email: event.organizer.email },
+    organizer: { name: parameterText(event.organizer.name.trim() || event.organizer.email), email: event.organizer.email },
     attendees: attendee
-      ? [{ name: attendee.name, email: attendee.email, rsvp: true, role: ICalAttendeeRole.REQ, status: ICalAttendeeStatus.NEEDSACTION }]
+      ? [{ name: parameterText(attendee.name), email: attendee.email, rsvp: true, role: ICalAttendeeRole.REQ, status: ICalAttendeeStatus.NEEDSACTION }]
       : [],
   });
 }
@@ -141,6 +141,15 @@ export function sessionCalendar(event: CalendarEvent, method: CalendarMethod, pr
 }
 
 /** A subscribable feed: every event given, method PUBLISH, with a calendar name and a refresh interval hint. */
+/**
+ * A name as a parameter value (CN): ical-generator 10 (the last major that runs on Node 20) escapes a
+ * double quote with a backslash, which RFC 5545 does not know and parsers read as the value's end;
+ * RFC 6868's ^' is not understood by every client either. Straight double quotes become typographic ones.
+ */
+function parameterText(name: string): string {
+  return name.replace(/"([^"]*)"/g, "“$1”").replace(/"/g, "”");
+}
+
 export function feedCalendar(name: string, events: CalendarEvent[]): string {
   const calendar = newCalendar("PUBLISH", DEFAULT_PRODUCT_NAME);
   // ical-generator writes NAME and X-WR-CALNAME unescaped: a newline in a group's name would break

@@ -13,6 +13,7 @@ import { inSerializableTransaction, isUniqueViolation } from "../transactions";
 import { pseudonymiseAuditEntries } from "./audit";
 import { handOverOwnedCohorts } from "./cohorts";
 import { applyDeltas, subtractLearnerTally } from "./stat-counters";
+import { releaseLiveRegistrations } from "./live-registrations";
 
 /**
  * Mon compte: what a signed-in person changes about themselves (name, e-mail, password, business
@@ -146,6 +147,7 @@ export async function eraseAccount(actor: Actor, input: { password: string }): P
     await handOverOwnedCohorts(tx, user.id);
     await tx.assignment.updateMany({ where: { createdById: user.id }, data: { createdById: null } });
     await tx.liveSession.updateMany({ where: { createdById: user.id }, data: { createdById: null } });
+    await releaseLiveRegistrations(tx, user.id, { everything: true });
     await tx.emailMessage.deleteMany({ where: { OR: [{ userId: user.id }, { toAddress: user.email }] } });
     // Their account's counters, and each address's on their account (rows holding their e-mail).
     await tx.loginThrottle.deleteMany({ where: { email: user.email } });

@@ -6,6 +6,8 @@ import { METRIC } from "@/lib/stats/counters";
 import { getDb } from "../db";
 import { inSerializableTransaction, isUniqueViolation } from "../transactions";
 import { applyDeltas } from "./stat-counters";
+import { now } from "../clock";
+import { releaseLiveRegistrations } from "./live-registrations";
 
 /**
  * A learner's side of cohorts: seeing a cohort by its join code, joining, leaving, listing one's
@@ -65,11 +67,13 @@ export async function leaveCohort(actor: Actor, cohortId: string) {
   await removeLearnerRows(cohortId, actor.id);
 }
 
-/** A learner's rows in a cohort: their membership, and their extensions and reminders there. */
+/** A learner's rows in a cohort: their membership, their extensions and reminders there, and their registrations to its sessions to come. */
 export async function removeLearnerRows(cohortId: string, userId: string) {
   await inSerializableTransaction(async (tx) => {
     await tx.assignmentExtension.deleteMany({ where: { userId, assignment: { cohortId } } });
     await tx.reminder.deleteMany({ where: { userId, assignment: { cohortId } } });
+    // Their places in the group's sessions still to come are freed; past attendance stays theirs.
+    await releaseLiveRegistrations(tx, userId, { cohortId, after: now() });
     await tx.cohortMember.delete({ where: { cohortId_userId: { cohortId, userId } } });
     const memberships = await tx.cohortMember.count({ where: { userId, role: "learner" } });
     if (memberships === 0) await applyDeltas(tx, [{ metric: METRIC.cohortLearners, key: "", delta: -1 }]);

@@ -1,5 +1,5 @@
 import ICAL from "ical.js";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { AppError } from "@/lib/errors";
 import { liveSessionSchema } from "@/lib/schemas/live-sessions";
 import { createCohort, getCohortForTrainer } from "@/server/data/cohorts";
@@ -16,12 +16,13 @@ import {
   scheduleLiveSession,
   unregisterFromLiveSession,
 } from "@/server/data/live-sessions";
-import { joinCohort } from "@/server/data/memberships";
+import { joinCohort, leaveCohort } from "@/server/data/memberships";
+import { eraseAccount } from "@/server/data/account";
 import { createMerchant } from "@/server/data/users";
 import { getDb } from "@/server/db";
 import { runReminderRound } from "@/server/reminders";
 import { createAccount } from "../support/accounts";
-import { merchantInput } from "../support/factories";
+import { merchantInput, TEST_PASSWORD } from "../support/factories";
 
 const engine = process.env.DATABASE_URL?.startsWith("postgres") ? "PostgreSQL" : "SQLite";
 const JOINED = new Date("2026-12-01T09:00:00Z");
@@ -85,6 +86,25 @@ describe(`live sessions on ${engine}`, () => {
     await expect(registerForLiveSession(b!, id, new Date(STARTS.getTime() + 1000))).rejects.toMatchObject({ code: "LIVE_STARTED" });
     const methods = (await emailsTo(a!.id)).map((e) => e.calendarMethod);
     expect(methods).toEqual(["REQUEST", "CANCEL"]);
+  });
+
+  it("frees the places of a learner who leaves the group or erases their account; past attendance stays with the one who left", async () => {
+    const { trainer, cohortId, merchants } = await group(2);
+    const [leaver, eraser] = merchants;
+    const past = await scheduleLiveSession(trainer, cohortId, input({ day: "2026-12-03" }), NOW);
+    const next = await scheduleLiveSession(trainer, cohortId, input({ capacity: 5 }), NOW);
+    for (const m of merchants) for (const s of [past, next]) await registerForLiveSession(m, s.id, NOW);
+    await markAttendance(trainer, cohortId, past.id, { entries: [{ userId: leaver!.id, attended: true }], replayUrl: null, notes: "" }, new Date("2026-12-04T09:00:00Z"));
+    vi.setSystemTime(new Date("2026-12-05T09:00:00Z"));
+    try {
+      await leaveCohort(leaver!, cohortId);
+    } finally {
+      vi.useRealTimers();
+    }
+    await eraseAccount(eraser!, { password: TEST_PASSWORD });
+    const db = getDb();
+    expect((await db.liveSession.findUniqueOrThrow({ where: { id: next.id } })).registeredCount).toBe(0);
+    expect(await db.liveRegistration.findMany({ select: { sessionId: true, userId: true, attended: true } })).toEqual([{ sessionId: past.id, userId: leaver!.id, attended: true }]);
   });
 
   it("writes the invitation's calendar file (REQUEST), then the update with a higher SEQUENCE, then the cancellation", async () => {
