@@ -4,4 +4,4 @@
  * each server is driven by one worker at a time. tests/unit/e2e-projects.test.ts checks that this
  * list names exactly the specs that use FIXTURE_BASE_URL.
  */
-export const FIXTURE_SPEC_FILES = ["cohorts.spec.ts", "content-freshness.spec.ts", "live-sessions.spec.ts", "data-rights.spec.ts", "progress.spec.ts"];
+export const FIXTURE_SPEC_FILES = ["accessibility-screens.spec.ts", "cohorts.spec.ts", "content-freshness.spec.ts", "live-sessions.spec.ts", "data-rights.spec.ts", "progress.spec.ts"];

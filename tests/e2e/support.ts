@@ -4,6 +4,9 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORDS } from "../../scripts/demo-accounts.mjs";
 import { e2eClockFile } from "../../scripts/lib/e2e-clock.mjs";
 import type { Visitor } from "../authorization-matrix";
 
+/** WCAG 2.1 A and AA, and axe's best practices (such as landmarks with distinct names). */
+export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
+
 export function demoAccount(role: "merchant" | "trainer" | "admin") {
   const account = DEMO_ACCOUNTS.find((a) => a.role === role)!;
   return { email: account.email, password: DEMO_PASSWORDS[role], name: account.name };
