@@ -43,7 +43,7 @@ for (const [role, paths] of SCREENS_BY_ROLE) {
 /** Screens with wide tables, as the admin and the trainer see them on a phone. */
 const PHONE_TABLE_SCREENS: [role: "trainer" | "admin", paths: string[]][] = [
   ["admin", ["/admin/users", "/admin/audit", "/admin/stats/funnel", "/admin/freshness"]],
-  ["trainer", ["/cohorts/cohorte-demo", "/cohorts/cohorte-demo/members", "/cohorts/cohorte-demo/live-sessions", "learner page"]],
+  ["trainer", ["/cohorts/cohorte-demo", "/cohorts/cohorte-demo/members", "learner page"]],
 ];
 
 for (const [role, paths] of PHONE_TABLE_SCREENS) {
