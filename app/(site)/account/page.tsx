@@ -119,10 +119,12 @@ export default async function AccountPage() {
         </section>
       )}
 
-      <FormCard id="calendar-feed" headingId="calendar-feed-heading" heading={t("live.feed.heading")}>
-        <p className="text-neutral-700">{t(isLearner ? "live.feed.introLearner" : "live.feed.introTrainer")}</p>
-        <CalendarFeedForm locale={locale} initialUrl={calendarFeedUrl} />
-      </FormCard>
+      {(isLearner || isTrainer) && (
+        <FormCard id="calendar-feed" headingId="calendar-feed-heading" heading={t("live.feed.heading")}>
+          <p className="text-neutral-700">{t(isLearner ? "live.feed.introLearner" : "live.feed.introTrainer")}</p>
+          <CalendarFeedForm locale={locale} initialUrl={calendarFeedUrl} />
+        </FormCard>
+      )}
 
       <FormCard id="who" headingId="who-heading" heading={t("account.whoHeading")}>
         <WhoSeesMyData t={t} cohorts={cohorts} />
