@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { parse } from "csv-parse/sync";
 import { FIXTURE_BASE_URL } from "../../playwright.config";
-import { demoAccount, setClockOffsetDays, signInAs, uniqueEmail } from "./support";
+import { demoAccount, parisDay, setClockOffsetDays, signInAs, uniqueEmail } from "./support";
 
 // The whole trainer ↔ learner loop, on the fixture server (24-second modules, one 3-step chapter
 // "Chapitre d'essai"). Its clock is moved forward through TEST_CLOCK_FILE (never slept); its
@@ -12,12 +12,6 @@ test.use({ baseURL: FIXTURE_BASE_URL });
 async function newPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ baseURL: FIXTURE_BASE_URL, locale: "fr-FR" });
   return context.newPage();
-}
-
-/** Today in Paris, plus `days`, as YYYY-MM-DD (what a date input takes). */
-function parisDay(days = 0): string {
-  const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 async function playToTheEndAndPassQuiz(page: Page, moduleId: string) {

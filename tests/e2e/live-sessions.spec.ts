@@ -4,7 +4,7 @@ import { parse } from "csv-parse/sync";
 import ICAL from "ical.js";
 import { parisLocalToInstant } from "../../lib/live/paris-time";
 import { FIXTURE_BASE_URL } from "../../playwright.config";
-import { demoAccount, demoMerchantUnderWay, setClockOffsetDays, signInAs } from "./support";
+import { demoAccount, demoMerchantUnderWay, parisDay, setClockOffsetDays, signInAs } from "./support";
 
 // Issue 24's loop on the fixture server, whose clock is moved through TEST_CLOCK_FILE (never slept)
 // and whose scheduler runs a round every 2 s: Karim schedules a live session for the demo group, a
@@ -17,12 +17,6 @@ test.afterEach(() => setClockOffsetDays(FIXTURE_BASE_URL, 0));
 async function newPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ baseURL: FIXTURE_BASE_URL, locale: "fr-FR" });
   return context.newPage();
-}
-
-/** Today in Paris plus `days`, as YYYY-MM-DD. */
-function parisDay(days: number): string {
-  const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** Moves the server's clock so that it reads `instant` (give or take the test's own seconds). */

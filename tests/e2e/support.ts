@@ -7,6 +7,12 @@ import type { Visitor } from "../authorization-matrix";
 /** WCAG 2.1 A and AA, and axe's best practices (such as landmarks with distinct names). */
 export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
 
+/** Today in Paris plus `days`, as YYYY-MM-DD (what a date input takes). */
+export function parisDay(days = 0): string {
+  const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
 export function demoAccount(role: "merchant" | "trainer" | "admin") {
   const account = DEMO_ACCOUNTS.find((a) => a.role === role)!;
   return { email: account.email, password: DEMO_PASSWORDS[role], name: account.name };
